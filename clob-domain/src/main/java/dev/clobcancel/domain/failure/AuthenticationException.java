@@ -1,0 +1,14 @@
+package dev.clobcancel.domain.failure;
+
+/** HTTP 401: the exchange did not accept the L2 headers (key, passphrase, address, signature or timestamp). */
+public final class AuthenticationException extends ClobException {
+
+    AuthenticationException(String serverMessage, String message) {
+        super(401, serverMessage, message, null);
+    }
+
+    @Override
+    public boolean isRetryable() {
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.clobcancel.domain.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the exchange did with a cancel: the ids it canceled, and for each id it did not cancel, its
+ * reason in the exchange's words (for example {@code "Order not found or already canceled"} or
+ * {@code "Order already matched"}).
+ *
+ * <pre>{@code
+ * if (!result.wasCanceled(id)) log.warn("not canceled: {}", result.reasonNotCanceled(id).orElse("?"));
+ * }</pre>
+ */
+public record CancelResult(List<String> canceled, Map<String, String> notCanceled) {
+
+    public CancelResult {
+        canceled = List.copyOf(Objects.requireNonNull(canceled, "canceled"));
+        notCanceled = Map.copyOf(Objects.requireNonNull(notCanceled, "notCanceled"));
+    }
+
+    public boolean wasCanceled(OrderId id) {
+        return canceled.stream().anyMatch(id.value()::equalsIgnoreCase);
+    }
+
+    /** The exchange's reason for not canceling {@code id}, if it named one. */
+    public Optional<String> reasonNotCanceled(OrderId id) {
+        return notCanceled.entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(id.value()))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+}

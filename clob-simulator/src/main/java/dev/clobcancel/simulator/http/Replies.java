@@ -1,0 +1,49 @@
+package dev.clobcancel.simulator.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clobcancel.simulator.exchange.RejectedException;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Writes JSON answers; every error is {@code {"error": "..."}}. */
+final class Replies {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private Replies() {
+    }
+
+    static void json(RoutingContext ctx, int status, Object body) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
+        }
+        ctx.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(Buffer.buffer(bytes));
+    }
+
+    static void error(RoutingContext ctx, int status, String message) {
+        json(ctx, status, Map.of("error", message));
+    }
+
+    /** A refusal becomes its 4xx with {@code {"error": ...}}, and changes nothing. */
+    static Handler<RoutingContext> guarded(Consumer<RoutingContext> handler) {
+        return ctx -> {
+            try {
+                handler.accept(ctx);
+            } catch (RejectedException e) {
+                error(ctx, e.status(), e.getMessage());
+            }
+        };
+    }
+}

@@ -1,0 +1,135 @@
+package dev.clobcancel.adapter.http;
+
+import dev.clobcancel.domain.failure.TransportException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends requests to one host over a pool of kept-alive connections, each inside a whole-call
+ * deadline, and turns every failure below HTTP into a {@link TransportException}.
+ */
+final class HttpTransport {
+
+    /** What came back: the status, the raw body, and a way to read a header. */
+    record Response(int status, byte[] body, Map<String, String> headers) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final String USER_AGENT = "clob-cancel-java";
+
+    private final Vertx vertx;
+    private final boolean ownsVertx;
+    private final WebClient client;
+    private final URI baseUri;
+    private final long timeoutMs;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private HttpTransport(Vertx vertx, boolean ownsVertx, WebClient client, URI baseUri, long timeoutMs) {
+        this.vertx = vertx;
+        this.ownsVertx = ownsVertx;
+        this.client = client;
+        this.baseUri = baseUri;
+        this.timeoutMs = timeoutMs;
+    }
+
+    static HttpTransport open(Vertx shared, URI host, Duration requestTimeout, Duration connectTimeout, int maxConnections) {
+        boolean https = host.getScheme().equalsIgnoreCase("https");
+        int port = host.getPort() != -1 ? host.getPort() : https ? 443 : 80;
+        WebClientOptions options = new WebClientOptions()
+                .setDefaultHost(host.getHost())
+                .setDefaultPort(port)
+                .setSsl(https)
+                .setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()))
+                .setKeepAlive(true)
+                .setUserAgent(USER_AGENT);
+        Vertx vertx = shared != null ? shared : Vertx.vertx();
+        WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(maxConnections));
+        return new HttpTransport(vertx, shared == null, client, host, Math.max(1, requestTimeout.toMillis()));
+    }
+
+    URI baseUri() {
+        return baseUri;
+    }
+
+    /**
+     * Sends {@code body} (null for none) with {@code headers}. The future fails with a
+     * {@link TransportException} when no whole answer came within the request timeout.
+     */
+    CompletableFuture<Response> send(HttpMethod method, String path, Map<String, String> headers, byte[] body) {
+        String what = method.name() + " " + path;
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the client is closed: " + what + " was not sent"));
+        }
+        HttpRequest<Buffer> request = client.request(method, path).timeout(timeoutMs);
+        headers.forEach(request::putHeader);
+        CompletableFuture<Response> answer = new CompletableFuture<>();
+        long deadline = vertx.setTimer(timeoutMs, id -> answer.completeExceptionally(new TransportException(
+                TransportException.Kind.TIMEOUT, what + " to " + baseUri + " got no answer within " + timeoutMs + " ms", null)));
+        long started = System.nanoTime();
+        var sent = body == null ? request.send()
+                : request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
+        sent.onComplete(result -> {
+            vertx.cancelTimer(deadline);
+            if (result.succeeded()) {
+                var response = result.result();
+                LOG.debug("{} answered {} in {} us", what, response.statusCode(), (System.nanoTime() - started) / 1000);
+                Map<String, String> names = new java.util.HashMap<>();
+                response.headers().forEach(h -> names.putIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+                Buffer raw = response.body();
+                answer.complete(new Response(response.statusCode(), raw == null ? new byte[0] : raw.getBytes(), names));
+            } else {
+                TransportException failure = transportFailure(what, result.cause());
+                LOG.debug("{} failed: {}", what, failure.getMessage());
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
+    }
+
+    private TransportException transportFailure(String what, Throwable cause) {
+        String to = what + " to " + baseUri;
+        if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
+            return new TransportException(TransportException.Kind.CONNECT, to + ": could not connect (" + cause.getMessage() + ")", cause);
+        }
+        if (cause instanceof TimeoutException) {
+            return new TransportException(TransportException.Kind.TIMEOUT, to + " got no answer within " + timeoutMs + " ms", cause);
+        }
+        if (cause instanceof SSLException) {
+            return new TransportException(TransportException.Kind.OTHER, to + ": TLS failed (" + cause.getMessage() + ")", cause);
+        }
+        if (cause instanceof HttpClosedException || cause instanceof IOException) {
+            return new TransportException(TransportException.Kind.CLOSED, to + ": connection closed before the answer (" + cause.getMessage() + ")", cause);
+        }
+        return new TransportException(TransportException.Kind.OTHER, to + " failed: " + cause, cause);
+    }
+
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            client.close();
+            if (ownsVertx) {
+                vertx.close();
+            }
+        }
+    }
+}

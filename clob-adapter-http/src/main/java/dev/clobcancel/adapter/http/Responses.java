@@ -1,0 +1,129 @@
+package dev.clobcancel.adapter.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.failure.RateLimitedException;
+import dev.clobcancel.domain.failure.UnexpectedResponseException;
+import dev.clobcancel.domain.model.CancelResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the exchange's answers into domain values, and its refusals into typed failures. */
+final class Responses {
+
+    /** Reads a response of a request described by {@code what}. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(HttpTransport.Response response, String what);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_QUOTED_BODY = 200;
+
+    private Responses() {
+    }
+
+    /** {@code {"canceled": [...], "not_canceled": {...}}} on 200; a typed failure otherwise. */
+    static CancelResult cancelResult(HttpTransport.Response response, String what) {
+        if (response.status() != 200) {
+            throw failure(response, what);
+        }
+        JsonNode json = readJson(response, what);
+        JsonNode canceled = json.get("canceled");
+        JsonNode notCanceled = json.get("not_canceled");
+        if (!json.isObject() || (canceled == null && notCanceled == null)) {
+            throw unreadable(response, what, "no canceled or not_canceled field");
+        }
+        List<String> ids = new ArrayList<>();
+        if (canceled != null && !canceled.isNull()) {
+            if (!canceled.isArray()) {
+                throw unreadable(response, what, "canceled is not an array");
+            }
+            for (JsonNode id : canceled) {
+                if (!id.isTextual()) {
+                    throw unreadable(response, what, "canceled holds a " + id.getNodeType() + ", not an order id");
+                }
+                ids.add(id.asText());
+            }
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        if (notCanceled != null && !notCanceled.isNull()) {
+            if (!notCanceled.isObject()) {
+                throw unreadable(response, what, "not_canceled is not an object");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = notCanceled.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                reasons.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString());
+            }
+        }
+        return new CancelResult(ids, reasons);
+    }
+
+    /** The typed failure of a status other than 200, with the exchange's {@code error} text. */
+    static ClobException failure(HttpTransport.Response response, String what) {
+        ClobException failure = ClobException.forStatus(response.status(), errorText(response.body()), what);
+        if (failure instanceof RateLimitedException limited) {
+            Duration wait = retryAfter(response.header("Retry-After"));
+            return wait == null ? limited : limited.withRetryAfter(wait);
+        }
+        return failure;
+    }
+
+    /** The {@code error} field of a JSON body, else the start of the body as text, else null. */
+    static String errorText(byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            if (json != null && json.isObject() && json.hasNonNull("error")) {
+                JsonNode error = json.get("error");
+                return error.isTextual() ? error.asText() : error.toString();
+            }
+        } catch (IOException notJson) {
+            // Fall through: a proxy's HTML page or a plain-text error still says something.
+        }
+        return quoted(body);
+    }
+
+    private static Duration retryAfter(String header) {
+        if (header == null) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException httpDate) {
+            return null;
+        }
+    }
+
+    private static JsonNode readJson(HttpTransport.Response response, String what) {
+        try {
+            JsonNode json = JSON.readTree(response.body());
+            if (json == null || json.isMissingNode()) {
+                throw unreadable(response, what, "empty body");
+            }
+            return json;
+        } catch (IOException e) {
+            throw unreadable(response, what, "not JSON");
+        }
+    }
+
+    private static UnexpectedResponseException unreadable(HttpTransport.Response response, String what, String problem) {
+        return UnexpectedResponseException.unreadableBody(response.status(), quoted(response.body()), what, problem);
+    }
+
+    /** The body as one line of text, cut short. */
+    private static String quoted(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
+        return text.length() <= MAX_QUOTED_BODY ? text : text.substring(0, MAX_QUOTED_BODY) + "...";
+    }
+}

@@ -1,0 +1,266 @@
+package dev.clobcancel.adapter.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.clobcancel.domain.failure.AuthenticationException;
+import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.failure.NotReadyException;
+import dev.clobcancel.domain.failure.RateLimitedException;
+import dev.clobcancel.domain.failure.ServerErrorException;
+import dev.clobcancel.domain.failure.TradingDisabledException;
+import dev.clobcancel.domain.failure.TransportException;
+import dev.clobcancel.domain.failure.UnexpectedResponseException;
+import dev.clobcancel.domain.model.Address;
+import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.CancelResult;
+import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.simulator.ClobSimulator;
+import dev.clobcancel.simulator.exchange.OrderStatus;
+import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.faults.FaultAction;
+import dev.clobcancel.simulator.faults.FaultRule;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against the simulator over real HTTP on a loopback port. */
+class ClobHttpClientTest {
+
+    static final ApiCredentials CREDS = new ApiCredentials("11111111-1111-4111-8111-111111111111",
+            "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "alice-passphrase");
+    static final Address ADDRESS = Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791");
+    static final String MARKET = "0x" + "5f".repeat(32);
+
+    static ClobSimulator sim;
+    ClobHttpClient client;
+
+    @BeforeAll
+    static void start() {
+        sim = ClobSimulator.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void fresh() {
+        sim.reset();
+        sim.addAccount(CREDS, ADDRESS);
+        client = clientFor(sim.baseUri().toString(), CREDS, Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
+
+    static ClobHttpClient clientFor(String host, ApiCredentials creds, Duration timeout) {
+        return ClobHttpClient.builder().host(host).credentials(creds).address(ADDRESS).requestTimeout(timeout).build();
+    }
+
+    private OrderId liveOrder() {
+        return OrderId.of(sim.placeOrder(CREDS.apiKey(), MARKET, "123", Side.BUY, "0.5", "10"));
+    }
+
+    static <T> T result(CompletionStage<T> stage) throws Exception {
+        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    /** The exception the stage failed with, exactly as a whenComplete would see it. */
+    static Throwable failure(CompletionStage<?> stage) throws Exception {
+        return stage.handle((value, failure) -> failure).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void cancelsALiveOrder() throws Exception {
+        OrderId id = liveOrder();
+
+        CancelResult result = result(client.cancelOrder(id));
+
+        assertThat(result.canceled()).containsExactly(id.value());
+        assertThat(result.notCanceled()).isEmpty();
+        assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void reportsAnOrderNotCanceledWithTheExchangesReason() throws Exception {
+        OrderId id = liveOrder();
+        result(client.cancelOrder(id));
+
+        CancelResult again = result(client.cancelOrder(id));
+
+        assertThat(again.wasCanceled(id)).isFalse();
+        assertThat(again.reasonNotCanceled(id)).contains("Order not found or already canceled");
+    }
+
+    @Test
+    void reportsAMatchedOrder() throws Exception {
+        OrderId id = liveOrder();
+        sim.exchange().match(id.value(), null);
+
+        assertThat(result(client.cancelOrder(id)).reasonNotCanceled(id)).contains("Order already matched");
+    }
+
+    @Test
+    void aWrongSecretIsAnAuthenticationFailureThatNamesNoSecret() throws Exception {
+        ApiCredentials wrong = new ApiCredentials(CREDS.apiKey(), "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", CREDS.passphrase());
+        try (ClobHttpClient wrongClient = clientFor(sim.baseUri().toString(), wrong, Duration.ofSeconds(5))) {
+            Throwable failure = failure(wrongClient.cancelOrder(liveOrder()));
+
+            assertThat(failure).isInstanceOf(AuthenticationException.class)
+                    .hasMessage("DELETE /order answered HTTP 401: Invalid API key")
+                    .hasMessageNotContaining(wrong.secret()).hasMessageNotContaining(wrong.passphrase());
+            assertThat(((ClobException) failure).status()).hasValue(401);
+            assertThat(((ClobException) failure).serverMessage()).contains("Invalid API key");
+        }
+    }
+
+    @Test
+    void eachErrorStatusIsItsOwnFailure() throws Exception {
+        Map<Integer, Class<? extends ClobException>> expected = Map.of(
+                400, BadRequestException.class,
+                425, NotReadyException.class,
+                429, RateLimitedException.class,
+                500, ServerErrorException.class,
+                502, ServerErrorException.class,
+                503, TradingDisabledException.class,
+                404, UnexpectedResponseException.class);
+        for (var entry : expected.entrySet()) {
+            sim.faults().add(FaultRule.respond(entry.getKey(), null).onPath("/order").times(1));
+
+            Throwable failure = failure(client.cancelOrder(liveOrder()));
+
+            assertThat(failure).as("HTTP %d", entry.getKey()).isInstanceOf(entry.getValue());
+            assertThat(((ClobException) failure).status()).hasValue(entry.getKey());
+        }
+    }
+
+    @Test
+    void theExchangesErrorTextIsCarried() throws Exception {
+        sim.faults().add(FaultRule.respond(503, null).onPath("/order"));
+
+        ClobException failure = (ClobException) failure(client.cancelOrder(liveOrder()));
+
+        assertThat(failure.serverMessage()).contains("Trading is currently disabled. Check polymarket.com for updates");
+        assertThat(failure.isRetryable()).isFalse();
+    }
+
+    @Test
+    void rateLimitedCarriesRetryAfter() throws Exception {
+        sim.faults().add(FaultRule.respond(429, null).onPath("/order").withHeaders(Map.of("Retry-After", "7")));
+
+        RateLimitedException failure = (RateLimitedException) failure(client.cancelOrder(liveOrder()));
+
+        assertThat(failure.retryAfter()).contains(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void anErrorBodyThatIsNotJsonStillSaysSomething() throws Exception {
+        sim.faults().add(FaultRule.respond(502, "<html><body>\n  Bad gateway\n</body></html>").onPath("/order"));
+
+        ClobException failure = (ClobException) failure(client.cancelOrder(liveOrder()));
+
+        assertThat(failure).isInstanceOf(ServerErrorException.class).hasMessageContaining("Bad gateway");
+        assertThat(failure.serverMessage()).contains("<html><body> Bad gateway </body></html>");
+    }
+
+    @Test
+    void aSuccessWhoseBodyIsNotTheDocumentedJsonIsUnexpected() throws Exception {
+        sim.faults().add(FaultRule.respond(200, "OK").onPath("/order"));
+
+        assertThat(failure(client.cancelOrder(liveOrder())))
+                .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("not the documented JSON");
+    }
+
+    @Test
+    void noAnswerWithinTheTimeoutIsATransportTimeout() throws Exception {
+        sim.faults().add(FaultRule.of(FaultAction.HANG).onPath("/order"));
+        try (ClobHttpClient impatient = clientFor(sim.baseUri().toString(), CREDS, Duration.ofMillis(200))) {
+            Throwable failure = failure(impatient.cancelOrder(liveOrder()));
+
+            assertThat(failure).isInstanceOf(TransportException.class).hasMessageContaining("no answer within 200 ms");
+            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.TIMEOUT);
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsATransportConnectFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        try (ClobHttpClient nowhere = clientFor("http://127.0.0.1:" + closedPort, CREDS, Duration.ofSeconds(5))) {
+            Throwable failure = failure(nowhere.cancelOrder(liveOrder()));
+
+            assertThat(failure).isInstanceOf(TransportException.class);
+            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CONNECT);
+            assertThat(((TransportException) failure).status()).isEmpty();
+        }
+    }
+
+    @Test
+    void aResetOrEmptyAnswerIsATransportClosedFailure() throws Exception {
+        for (FaultAction action : new FaultAction[] {FaultAction.RESET, FaultAction.EMPTY}) {
+            sim.faults().add(FaultRule.of(action).onPath("/order").times(1));
+
+            Throwable failure = failure(client.cancelOrder(liveOrder()));
+
+            assertThat(failure).as(action.name()).isInstanceOf(TransportException.class);
+            assertThat(((TransportException) failure).kind()).as(action.name()).isEqualTo(TransportException.Kind.CLOSED);
+        }
+    }
+
+    @Test
+    void callsAfterCloseFailClearly() throws Exception {
+        client.close();
+
+        assertThat(failure(client.cancelOrder(liveOrder()))).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aSharedVertxIsLeftOpenOnClose() throws Exception {
+        io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+        try {
+            ClobHttpClient shared = ClobHttpClient.builder().host(sim.baseUri().toString()).credentials(CREDS).address(ADDRESS)
+                    .vertx(vertx).build();
+            assertThat(result(shared.cancelOrder(liveOrder())).canceled()).hasSize(1);
+            shared.close();
+
+            assertThat(vertx.setTimer(1, id -> { })).isNotNegative();
+            assertThat(result(vertx.<String>executeBlocking(() -> "still running").toCompletionStage())).isEqualTo("still running");
+        } finally {
+            vertx.close();
+        }
+    }
+
+    @Test
+    void toStringShowsNoSecret() {
+        assertThat(client.toString()).contains(CREDS.apiKey()).doesNotContain(CREDS.secret()).doesNotContain(CREDS.passphrase());
+    }
+
+    @Test
+    void theBuilderSaysWhatIsMissingOrWrong() {
+        assertThatThrownBy(() -> ClobHttpClient.builder().credentials(CREDS).address(ADDRESS).build())
+                .hasMessageContaining("host is required");
+        assertThatThrownBy(() -> ClobHttpClient.builder().host("ftp://x")).hasMessageContaining("http or https");
+        assertThatThrownBy(() -> ClobHttpClient.builder().host("http://x/api")).hasMessageContaining("no path");
+        assertThatThrownBy(() -> ClobHttpClient.builder().requestTimeout(Duration.ZERO)).hasMessageContaining("positive");
+    }
+
+    @Test
+    void theBodyIsTheOfficialClientsByteForByte() {
+        assertThat(new String(CancelRequests.json(new CancelRequests.CancelOrderPayload("0xabcdef1234567890abcdef1234567890abcdef12"))))
+                .isEqualTo("{\"orderID\":\"0xabcdef1234567890abcdef1234567890abcdef12\"}");
+    }
+}

@@ -21,6 +21,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class ClobSimulator implements AutoCloseable {
     private final HttpServer server;
     private final State state;
     private final URI baseUri;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /** Everything a reset puts back: the exchange, the faults, and the one seeded random source. */
     private record State(Exchange exchange, Faults faults, Random random, long seed) {
@@ -132,9 +134,12 @@ public final class ClobSimulator implements AutoCloseable {
         state.reset();
     }
 
+    /** Stops serving and frees the port; a second call does nothing. */
     @Override
     public void close() {
-        await(vertx.close());
+        if (closed.compareAndSet(false, true)) {
+            await(vertx.close());
+        }
     }
 
     private static <T> T await(Future<T> future) {

@@ -5,34 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ClobSimulatorTest(seed = 7)
 class AdminApiTest {
 
     static final String ACCOUNT = "{\"apiKey\":\"k-1\",\"secret\":\"vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=\","
             + "\"passphrase\":\"p-1\",\"address\":\"0x9fB29AAc15b9A4B7F17c3385939b007540f4d791\"}";
     static final String ORDER = "{\"owner\":\"k-1\",\"market\":\"0xmarket\",\"assetId\":\"123\",\"side\":\"BUY\",\"price\":\"0.5\",\"size\":\"10\"}";
 
-    static ClobSimulator sim;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClobSimulator.start(SimulatorOptions.defaults().withSeed(7));
-        http = new TestHttp(sim.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    ClobSimulator sim;
+    TestHttp http;
 
     @BeforeEach
-    void fresh() {
-        sim.reset();
+    void fresh(ClobSimulator sim) {
+        this.sim = sim;
+        this.http = new TestHttp(sim.baseUri());
     }
 
     private static void assertError(HttpResponse<String> response, int status, String mentions) {

@@ -16,35 +16,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a request can fail L2 authentication answers 401 Invalid API key, and says why. */
+@ClobSimulatorTest
 class AuthenticationTest {
 
     static final long NOW = 1_764_000_000L;
-    static ClobSimulator sim;
-    static TestHttp http;
+    ClobSimulator sim;
+    TestHttp http;
     String id;
 
-    @BeforeAll
-    static void start() {
-        sim = ClobSimulator.start();
-        http = new TestHttp(sim.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void freshExchange() {
-        sim.reset();
+    void freshExchange(ClobSimulator sim) {
+        this.sim = sim;
+        this.http = new TestHttp(sim.baseUri());
         SimulatorFixture.addAccounts(sim);
         id = liveOrderOf(sim, ALICE);
     }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,31 +21,24 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CancelOrderEndpointTest {
 
     static final long NOW = 1_764_000_000L;
-    static ClobSimulator sim;
-    static TestHttp http;
+    @RegisterExtension
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
+            SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)));
 
-    @BeforeAll
-    static void start() {
-        sim = ClobSimulator.start(SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)));
-        http = new TestHttp(sim.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    ClobSimulator sim;
+    TestHttp http;
 
     @BeforeEach
-    void freshExchange() {
-        sim.reset();
+    void freshExchange(ClobSimulator sim) {
+        this.sim = sim;
+        this.http = new TestHttp(sim.baseUri());
         SimulatorFixture.addAccounts(sim);
     }
 

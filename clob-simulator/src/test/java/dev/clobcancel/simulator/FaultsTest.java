@@ -18,31 +18,21 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+@ClobSimulatorTest(seed = 42)
 class FaultsTest {
 
     static final long NOW = 1_764_000_000L;
-    static ClobSimulator sim;
-    static TestHttp http;
-
-    @BeforeAll
-    static void start() {
-        sim = ClobSimulator.start(SimulatorOptions.defaults().withSeed(42));
-        http = new TestHttp(sim.baseUri());
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    ClobSimulator sim;
+    TestHttp http;
 
     @BeforeEach
-    void fresh() {
-        sim.reset();
+    void fresh(ClobSimulator sim) {
+        this.sim = sim;
+        this.http = new TestHttp(sim.baseUri());
         SimulatorFixture.addAccounts(sim);
     }
 

@@ -21,18 +21,18 @@ import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
+import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The client against the simulator over real HTTP on a loopback port. */
+@ClobSimulatorTest
 class ClobHttpClientTest {
 
     static final ApiCredentials CREDS = new ApiCredentials("11111111-1111-4111-8111-111111111111",
@@ -40,22 +40,12 @@ class ClobHttpClientTest {
     static final Address ADDRESS = Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791");
     static final String MARKET = "0x" + "5f".repeat(32);
 
-    static ClobSimulator sim;
+    ClobSimulator sim;
     ClobHttpClient client;
 
-    @BeforeAll
-    static void start() {
-        sim = ClobSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     @BeforeEach
-    void fresh() {
-        sim.reset();
+    void fresh(ClobSimulator sim) {
+        this.sim = sim;
         sim.addAccount(CREDS, ADDRESS);
         client = clientFor(sim.baseUri().toString(), CREDS, Duration.ofSeconds(5));
     }

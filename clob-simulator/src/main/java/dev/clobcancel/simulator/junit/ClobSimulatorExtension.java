@@ -1,0 +1,81 @@
+package dev.clobcancel.simulator.junit;
+
+import dev.clobcancel.simulator.ClobSimulator;
+import dev.clobcancel.simulator.SimulatorOptions;
+import java.util.Objects;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts one simulator per test class on a free loopback port, resets it before each test, and
+ * injects it into test and lifecycle methods that take a {@link ClobSimulator}.
+ *
+ * <pre>{@code
+ * @ClobSimulatorTest
+ * class MyCancelTest {
+ *     @Test
+ *     void cancels(ClobSimulator sim) { ... sim.baseUri() ... }
+ * }
+ *
+ * // or, with options:
+ * @RegisterExtension
+ * static ClobSimulatorExtension sim = new ClobSimulatorExtension(SimulatorOptions.defaults().withSeed(42));
+ * }</pre>
+ */
+public final class ClobSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ClobSimulatorExtension.class);
+
+    private final SimulatorOptions options;
+
+    /** With the default options, or those of {@link ClobSimulatorTest} on the class. */
+    public ClobSimulatorExtension() {
+        this(null);
+    }
+
+    public ClobSimulatorExtension(SimulatorOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        simulator(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        simulator(context).reset();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == ClobSimulator.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return simulator(context);
+    }
+
+    /** The class's simulator, started on first use and closed by JUnit when the class is done. */
+    private ClobSimulator simulator(ExtensionContext context) {
+        ExtensionContext classContext = context.getTestClass().isPresent() && context.getTestMethod().isPresent()
+                ? context.getParent().orElse(context) : context;
+        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent("simulator",
+                key -> ClobSimulator.start(optionsFor(classContext)), ClobSimulator.class);
+    }
+
+    private SimulatorOptions optionsFor(ExtensionContext context) {
+        if (options != null) {
+            return options;
+        }
+        return context.getTestClass()
+                .map(type -> type.getAnnotation(ClobSimulatorTest.class))
+                .filter(Objects::nonNull)
+                .map(annotation -> SimulatorOptions.defaults().withSeed(annotation.seed()))
+                .orElse(SimulatorOptions.defaults());
+    }
+}

@@ -1,6 +1,7 @@
 package dev.clobcancel.domain;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -15,4 +16,11 @@ class DomainDependencyRulesTest {
             .that().resideInAPackage("dev.clobcancel.domain..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("dev.clobcancel.domain..", "java..", "javax.crypto..")
             .because("the domain is pure Java: adapters plug into it, never the other way round");
+
+    @ArchTest
+    static final ArchRule ports_answer_with_completion_stages = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.clobcancel.domain.port..")
+            .and().arePublic()
+            .should().haveRawReturnType(java.util.concurrent.CompletionStage.class)
+            .because("a cancel must never block its caller, and no framework's future type may leak into the domain");
 }

@@ -1,6 +1,7 @@
 package dev.clobcancel.adapter.http;
 
 import dev.clobcancel.domain.failure.TransportException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClosedException;
@@ -16,6 +17,8 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -37,6 +40,7 @@ final class HttpTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final String USER_AGENT = "clob-cancel-java";
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
 
     private final Vertx vertx;
     private final boolean ownsVertx;
@@ -124,11 +128,24 @@ final class HttpTransport {
         return new TransportException(TransportException.Kind.OTHER, to + " failed: " + cause, cause);
     }
 
+    /**
+     * Closes the connections and, when the client made its own Vert.x, waits for it to stop, so
+     * that no thread or socket outlives the client. On an event loop it cannot wait, and does not.
+     */
     void close() {
         if (closed.compareAndSet(false, true)) {
             client.close();
             if (ownsVertx) {
-                vertx.close();
+                var stopped = vertx.close();
+                if (!Context.isOnVertxThread()) {
+                    try {
+                        stopped.toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (ExecutionException | TimeoutException e) {
+                        LOG.warn("Vert.x did not stop cleanly within {} s: {}", CLOSE_TIMEOUT_SECONDS, e.toString());
+                    }
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.clobcancel.domain.model;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +20,8 @@ public record CancelResult(List<String> canceled, Map<String, String> notCancele
 
     public CancelResult {
         canceled = List.copyOf(Objects.requireNonNull(canceled, "canceled"));
-        notCanceled = Map.copyOf(Objects.requireNonNull(notCanceled, "notCanceled"));
+        // In the exchange's order, which a plain copy would lose.
+        notCanceled = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(notCanceled, "notCanceled")));
     }
 
     public boolean wasCanceled(OrderId id) {

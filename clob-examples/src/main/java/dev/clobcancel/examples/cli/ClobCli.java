@@ -1,0 +1,116 @@
+package dev.clobcancel.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * {@code clob}: cancel an order, sign a request, or watch a demo against a simulated exchange.
+ *
+ * <pre>{@code
+ * CommandLine cli = ClobCli.commandLine(Map.of("CLOB_API_KEY", ...), Clock.systemUTC());
+ * cli.setOut(out).setErr(err);
+ * int exit = cli.execute("cancel", "--host", url, "--order-id", id);
+ * }</pre>
+ *
+ * The environment and the clock are passed in, never read from globals below {@link #main}, so
+ * that tests run every path without touching the process's environment.
+ */
+@Command(name = "clob", mixinStandardHelpOptions = true, versionProvider = ClobCli.Version.class,
+        description = "Cancel orders on Polymarket's CLOB, show how requests are signed, "
+                + "or watch a demo against a simulated exchange.",
+        synopsisSubcommandLabel = "(demo | cancel | sign)",
+        footer = "%nRun 'clob COMMAND --help' for a command's options, environment and exit codes.")
+public final class ClobCli implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    private ClobCli() {
+    }
+
+    /** The whole command tree, reading credentials from {@code env} and the time from {@code clock}. */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock) {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(clock, "clock");
+        CommandLine cli = new CommandLine(new ClobCli());
+        cli.addSubcommand(new DemoCommand());
+        cli.addSubcommand(new CancelCommand(env));
+        cli.addSubcommand(new SignCommand(env, clock));
+        cli.setParameterExceptionHandler(ClobCli::onBadUsage);
+        cli.setExecutionExceptionHandler(ClobCli::onInternalError);
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.getenv(), Clock.systemUTC()).execute(args));
+    }
+
+    /** {@code clob} alone is a usage error: there is nothing to do without a command. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose demo, cancel or sign");
+    }
+
+    /**
+     * Usage errors, picocli's and the commands' own (bad order id, missing variable): the problem
+     * and a pointer to help, rather than the whole usage text that would bury the problem.
+     */
+    private static int onBadUsage(ParameterException problem, String[] args) {
+        CommandLine command = problem.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + problem.getMessage());
+        UnmatchedArgumentException.printSuggestions(problem, err);
+        // Only cancel sends anything; its user wants to know the order was not touched.
+        String nothingSent = command.getCommandSpec().userObject() instanceof CancelCommand ? "Nothing was sent. " : "";
+        err.println(nothingSent + "Try '" + name + " --help'.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * A bug in {@code clob}: the message without a stack trace (a trace helps no user, and the
+     * messages of this project's exceptions never hold a secret), and an exit code of its own so
+     * that it is never mistaken for an answer of the exchange.
+     */
+    private static int onInternalError(Exception failure, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": internal error: " + failure);
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            err.println("  caused by: " + cause);
+        }
+        err.flush();
+        return ExitCodes.INTERNAL;
+    }
+
+    /** The version Maven recorded in the jar; a build from the IDE has none. */
+    static final class Version implements IVersionProvider {
+        private static final String POM_PROPERTIES = "/META-INF/maven/dev.clobcancel/clob-examples/pom.properties";
+
+        @Override
+        public String[] getVersion() throws IOException {
+            try (InputStream in = ClobCli.class.getResourceAsStream(POM_PROPERTIES)) {
+                if (in == null) {
+                    return new String[] {"clob (development build)"};
+                }
+                Properties pom = new Properties();
+                pom.load(in);
+                return new String[] {"clob " + pom.getProperty("version", "(unknown version)")};
+            }
+        }
+    }
+}

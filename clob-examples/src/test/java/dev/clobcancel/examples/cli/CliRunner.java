@@ -1,0 +1,64 @@
+package dev.clobcancel.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Runs {@code clob} in this JVM, as {@code main} would, with a given environment and clock, and
+ * captures what it prints. Keeps everything every run printed, so that a test class can check
+ * that no secret was ever printed.
+ */
+final class CliRunner {
+
+    /** One run: its exit code, stdout and stderr. */
+    record Run(int exitCode, String out, String err) {
+        List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    private final Clock clock;
+    private final StringBuilder printed = new StringBuilder();
+
+    CliRunner() {
+        this(Clock.systemUTC());
+    }
+
+    CliRunner(Clock clock) {
+        this.clock = clock;
+    }
+
+    Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = ClobCli.commandLine(env, clock);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exitCode = cli.execute(args);
+        printed.append(out).append(err);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** Stdout and stderr of every run so far. */
+    String everythingPrinted() {
+        return printed.toString();
+    }
+
+    /** A loopback port that nothing listens on: bound, read, and closed again. */
+    static int closedLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

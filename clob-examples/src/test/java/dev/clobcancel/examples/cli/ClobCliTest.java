@@ -1,0 +1,39 @@
+package dev.clobcancel.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The {@code clob} command itself: its help, and what it does without a command. */
+class ClobCliTest {
+
+    private final CliRunner cli = new CliRunner();
+
+    @Test
+    void helpListsTheCommands() {
+        CliRunner.Run run = cli.run(Map.of(), "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("demo").contains("cancel").contains("sign");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        CliRunner.Run run = cli.run(Map.of());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("missing command");
+    }
+
+    @Test
+    void cancelHelpDocumentsTheEnvironmentAndTheExitCodes() {
+        CliRunner.Run run = cli.run(Map.of(), "cancel", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("CLOB_API_KEY", "CLOB_SECRET", "CLOB_PASS_PHRASE", "CLOB_ADDRESS")
+                .contains("--timeout-ms")
+                .contains("Exit codes:");
+    }
+}

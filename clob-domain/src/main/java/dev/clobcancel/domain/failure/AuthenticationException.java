@@ -11,4 +11,9 @@ public final class AuthenticationException extends ClobException {
     public boolean isRetryable() {
         return false;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new AuthenticationException(serverMessage().orElse(null), message);
+    }
 }

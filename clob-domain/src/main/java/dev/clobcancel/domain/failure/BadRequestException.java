@@ -11,4 +11,9 @@ public final class BadRequestException extends ClobException {
     public boolean isRetryable() {
         return false;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new BadRequestException(serverMessage().orElse(null), message);
+    }
 }

@@ -22,12 +22,20 @@ public abstract sealed class ClobException extends RuntimeException
 
     private final int status;
     private final String serverMessage;
+    /** The message as first written, without the note that a copy of {@link #withAttempts} adds. */
+    private String firstMessage;
+    /** Set on a copy before it is handed out, never after: see {@link #withAttempts}. */
+    private int attempts = 1;
 
     ClobException(int status, String serverMessage, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
         this.serverMessage = serverMessage;
+        this.firstMessage = message;
     }
+
+    /** A new failure of the same type and fields with {@code message}; see {@link #withAttempts}. */
+    abstract ClobException copyWithMessage(String message);
 
     /**
      * The failure for an HTTP answer other than 200, by the exchange's meaning of each status.
@@ -59,6 +67,38 @@ public abstract sealed class ClobException extends RuntimeException
     /** The exchange's {@code error} text, or the start of a body that was not JSON. */
     public Optional<String> serverMessage() {
         return Optional.ofNullable(serverMessage);
+    }
+
+    /**
+     * How many times the request was sent before this failure was the answer: 1 unless the
+     * failure comes from a call that was retried.
+     */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * The same failure, recording that it ended a call of {@code attempts} attempts, and why no
+     * more were made; the message then says both. A copy rather than a change, so that a failure
+     * already handed to someone never changes under them.
+     *
+     * @param attempts   how many times the request was sent, at least 1
+     * @param stopReason why the call gave up, such as {@code "the deadline of 30 s would pass"}
+     */
+    public final ClobException withAttempts(int attempts, String stopReason) {
+        if (attempts < 1) {
+            throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);
+        }
+        String message = attempts == 1 ? firstMessage
+                : firstMessage + " (gave up after " + attempts + " attempts: " + stopReason + ")";
+        ClobException copy = copyWithMessage(message);
+        copy.firstMessage = firstMessage;
+        copy.attempts = attempts;
+        copy.setStackTrace(getStackTrace());
+        for (Throwable earlier : getSuppressed()) {
+            copy.addSuppressed(earlier);
+        }
+        return copy;
     }
 
     /** Whether the same request, sent again later, may succeed. */

@@ -11,4 +11,9 @@ public final class NotReadyException extends ClobException {
     public boolean isRetryable() {
         return true;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new NotReadyException(serverMessage().orElse(null), message);
+    }
 }

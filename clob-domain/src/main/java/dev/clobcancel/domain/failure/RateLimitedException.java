@@ -28,4 +28,9 @@ public final class RateLimitedException extends ClobException {
     public boolean isRetryable() {
         return true;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new RateLimitedException(serverMessage().orElse(null), message, retryAfter);
+    }
 }

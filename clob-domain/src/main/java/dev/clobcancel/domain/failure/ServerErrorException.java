@@ -13,4 +13,9 @@ public final class ServerErrorException extends ClobException {
         int status = status().orElse(500);
         return status == 500 || status == 502 || status == 504;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new ServerErrorException(status().orElse(500), serverMessage().orElse(null), message);
+    }
 }

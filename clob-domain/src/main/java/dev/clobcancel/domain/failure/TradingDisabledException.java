@@ -11,4 +11,9 @@ public final class TradingDisabledException extends ClobException {
     public boolean isRetryable() {
         return false;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new TradingDisabledException(serverMessage().orElse(null), message);
+    }
 }

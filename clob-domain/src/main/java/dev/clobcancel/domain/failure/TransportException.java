@@ -34,4 +34,9 @@ public final class TransportException extends ClobException {
     public boolean isRetryable() {
         return true;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new TransportException(kind, message, getCause());
+    }
 }

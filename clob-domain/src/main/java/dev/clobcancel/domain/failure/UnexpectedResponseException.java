@@ -20,4 +20,9 @@ public final class UnexpectedResponseException extends ClobException {
     public boolean isRetryable() {
         return false;
     }
+
+    @Override
+    ClobException copyWithMessage(String message) {
+        return new UnexpectedResponseException(status().orElse(0), serverMessage().orElse(null), message);
+    }
 }

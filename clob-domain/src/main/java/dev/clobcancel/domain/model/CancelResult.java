@@ -1,5 +1,7 @@
 package dev.clobcancel.domain.model;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,25 @@ public record CancelResult(List<String> canceled, Map<String, String> notCancele
         canceled = List.copyOf(Objects.requireNonNull(canceled, "canceled"));
         // In the exchange's order, which a plain copy would lose.
         notCanceled = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(notCanceled, "notCanceled")));
+    }
+
+    /** No order canceled, none refused: what a cancel of nothing answers. */
+    public static CancelResult empty() {
+        return new CancelResult(List.of(), Map.of());
+    }
+
+    /**
+     * One result of the answers to several requests of one cancel (a batch too large for one
+     * request), in the order given: the canceled ids one after the other, the reasons likewise.
+     */
+    public static CancelResult merge(Collection<CancelResult> results) {
+        List<String> canceled = new ArrayList<>();
+        Map<String, String> notCanceled = new LinkedHashMap<>();
+        for (CancelResult result : results) {
+            canceled.addAll(result.canceled());
+            notCanceled.putAll(result.notCanceled());
+        }
+        return new CancelResult(canceled, notCanceled);
     }
 
     public boolean wasCanceled(OrderId id) {

@@ -55,4 +55,69 @@ class ClobExceptionTest {
         assertThat(ClobException.forStatus(500, null, "DELETE /order").getMessage())
                 .isEqualTo("DELETE /order answered HTTP 500");
     }
+
+    @Test
+    void aSingleAttemptIsTheDefault() {
+        assertThat(ClobException.forStatus(400, "Invalid orderID", "DELETE /order").attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void withAttemptsIsACopyOfTheSameTypeThatSaysHowManyAndWhyItStopped() {
+        ClobException original = ClobException.forStatus(425, "service not ready", "DELETE /order");
+
+        ClobException after = original.withAttempts(3, "the retry policy allows 3 attempts");
+
+        assertThat(after).isInstanceOf(NotReadyException.class).isNotSameAs(original);
+        assertThat(after.attempts()).isEqualTo(3);
+        assertThat(after.status()).hasValue(425);
+        assertThat(after.serverMessage()).contains("service not ready");
+        assertThat(after).hasMessage("DELETE /order answered HTTP 425: service not ready "
+                + "(gave up after 3 attempts: the retry policy allows 3 attempts)");
+        assertThat(original.attempts()).isEqualTo(1);
+        assertThat(original).hasMessage("DELETE /order answered HTTP 425: service not ready");
+    }
+
+    @Test
+    void withAttemptsOfOneKeepsTheMessageAsItWas() {
+        ClobException original = ClobException.forStatus(401, "Invalid API key", "DELETE /order");
+
+        assertThat(original.withAttempts(1, "HTTP 401 is not retried")).hasMessage(original.getMessage());
+    }
+
+    @Test
+    void withAttemptsTwiceDoesNotStackTheNotes() {
+        ClobException twice = ClobException.forStatus(500, null, "DELETE /order").withAttempts(2, "first").withAttempts(4, "second");
+
+        assertThat(twice).hasMessage("DELETE /order answered HTTP 500 (gave up after 4 attempts: second)");
+    }
+
+    @Test
+    void withAttemptsKeepsEachTypesOwnFields() {
+        java.io.IOException reset = new java.io.IOException("Connection reset");
+        TransportException transport = (TransportException) new TransportException(TransportException.Kind.CLOSED, "closed", reset)
+                .withAttempts(2, "deadline");
+        RateLimitedException limited = (RateLimitedException) ((RateLimitedException) ClobException.forStatus(429, null, "x"))
+                .withRetryAfter(Duration.ofSeconds(2)).withAttempts(2, "deadline");
+        ServerErrorException badGateway = (ServerErrorException) ClobException.forStatus(502, null, "x").withAttempts(2, "d");
+
+        assertThat(transport.kind()).isEqualTo(TransportException.Kind.CLOSED);
+        assertThat(transport).hasCause(reset);
+        assertThat(limited.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(badGateway.status()).hasValue(502);
+    }
+
+    @Test
+    void withAttemptsKeepsTheEarlierFailuresRecordedOnIt() {
+        ClobException last = ClobException.forStatus(500, null, "DELETE /order");
+        ClobException earlier = ClobException.forStatus(425, null, "DELETE /order");
+        last.addSuppressed(earlier);
+
+        assertThat(last.withAttempts(2, "why").getSuppressed()).containsExactly(earlier);
+    }
+
+    @Test
+    void withAttemptsRefusesFewerThanOne() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ClobException.forStatus(500, null, "x").withAttempts(0, "why"))
+                .hasMessage("attempts must be at least 1, not 0");
+    }
 }

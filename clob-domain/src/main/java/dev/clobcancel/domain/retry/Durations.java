@@ -1,0 +1,19 @@
+package dev.clobcancel.domain.retry;
+
+import java.time.Duration;
+
+/** Durations as a person reads them in a message: {@code 250 ms}, {@code 1.5 s}, {@code 30 s}. */
+public final class Durations {
+
+    private Durations() {
+    }
+
+    public static String show(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.3f s", millis / 1000.0)
+                .replaceAll("0+ s$", " s");
+    }
+}

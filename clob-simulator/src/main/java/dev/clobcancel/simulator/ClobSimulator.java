@@ -2,22 +2,28 @@ package dev.clobcancel.simulator;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.http.SimulatorRouter;
+import dev.clobcancel.simulator.journal.Journal;
+import dev.clobcancel.simulator.ratelimit.RateLimit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,9 +38,13 @@ import org.slf4j.LoggerFactory;
  * try (ClobSimulator sim = ClobSimulator.start()) {
  *     sim.addAccount(credentials, address);
  *     String id = sim.placeOrder(credentials.apiKey(), "0xmarket...", "123", Side.BUY, "0.5", "10");
+ *     sim.setMode(ExchangeMode.CANCEL_ONLY);
  *     // point the client at sim.baseUri() ...
  * }
  * }</pre>
+ *
+ * Everything the admin API does over HTTP, this class does typed: accounts, orders, modes,
+ * faults, the journal, rate limits, reset.
  */
 public final class ClobSimulator implements AutoCloseable {
 
@@ -43,32 +53,18 @@ public final class ClobSimulator implements AutoCloseable {
 
     private final Vertx vertx;
     private final HttpServer server;
-    private final State state;
+    private final SimulatorState state;
     private final URI baseUri;
+    private final SelfSignedCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    /** Everything a reset puts back: the exchange, the faults, and the one seeded random source. */
-    private record State(Exchange exchange, Faults faults, Random random, long seed) {
-        State(long seed) {
-            this(seed, new Random(seed));
-        }
-
-        private State(long seed, Random random) {
-            this(new Exchange(random), new Faults(random), random, seed);
-        }
-
-        synchronized void reset() {
-            exchange.reset();
-            faults.clear();
-            random.setSeed(seed);
-        }
-    }
-
-    private ClobSimulator(Vertx vertx, HttpServer server, State state, String host) {
+    private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate) {
         this.vertx = vertx;
         this.server = server;
         this.state = state;
-        this.baseUri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort());
+        this.certificate = certificate;
+        String scheme = certificate == null ? "http" : "https";
+        this.baseUri = URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort());
     }
 
     /** Starts on a free loopback port with the default options. */
@@ -78,13 +74,20 @@ public final class ClobSimulator implements AutoCloseable {
 
     /** Starts and returns once it answers requests. */
     public static ClobSimulator start(SimulatorOptions options) {
+        SimulatorState state = new SimulatorState(options.seed(), options.clock(), options.authWindow(),
+                options.journalCapacity(), options.scenario());
         Vertx vertx = Vertx.vertx();
-        State state = new State(options.seed());
+        SelfSignedCertificate certificate = null;
         try {
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port()))
-                    .requestHandler(SimulatorRouter.create(vertx, state.exchange(), state.faults(), options.clock(), state::reset))
+            HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
+            if (options.tls()) {
+                certificate = SelfSignedCertificate.create("localhost");
+                serverOptions.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
+            }
+            HttpServer server = await(vertx.createHttpServer(serverOptions)
+                    .requestHandler(SimulatorRouter.create(vertx, state))
                     .listen());
-            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host());
+            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate);
             LOG.info("CLOB simulator listening on {}", simulator.baseUri);
             return simulator;
         } catch (RuntimeException e) {
@@ -102,6 +105,11 @@ public final class ClobSimulator implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** With {@code --tls}: the PEM file of the self-signed certificate, for clients to trust. */
+    public Optional<Path> certificatePath() {
+        return Optional.ofNullable(certificate).map(c -> Path.of(c.certificatePath()));
+    }
+
     /** The exchange's state, to drive and inspect directly. */
     public Exchange exchange() {
         return state.exchange();
@@ -112,6 +120,11 @@ public final class ClobSimulator implements AutoCloseable {
         return state.faults();
     }
 
+    /** The requests the exchange endpoints received. */
+    public Journal journal() {
+        return state.journal();
+    }
+
     public SimAccount addAccount(ApiCredentials credentials, Address address) {
         SimAccount account = SimAccount.of(credentials, address);
         state.exchange().addAccount(account);
@@ -119,8 +132,7 @@ public final class ClobSimulator implements AutoCloseable {
     }
 
     /** Places one live order and returns its generated id. */
-    public String placeOrder(String owner, String market, String assetId, Side side,
-                             String price, String size) {
+    public String placeOrder(String owner, String market, String assetId, Side side, String price, String size) {
         return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price), new BigDecimal(size))))
                 .get(0);
     }
@@ -129,7 +141,31 @@ public final class ClobSimulator implements AutoCloseable {
         return state.exchange().order(id);
     }
 
-    /** Back to the state it started in: no accounts, orders or faults, the seed's first draw next. */
+    /** Switches the exchange's mode until changed. */
+    public void setMode(ExchangeMode mode) {
+        state.modes().set(mode, null);
+    }
+
+    /** The weekly restart: order endpoints answer 425 for {@code duration} (by the simulator's clock), then normal. */
+    public void restartFor(Duration duration) {
+        state.modes().set(ExchangeMode.RESTARTING, duration);
+    }
+
+    public ExchangeMode mode() {
+        return state.modes().mode();
+    }
+
+    /** Enforces the exchange's published rate limits on the cancel endpoints, or stops enforcing them. */
+    public void enforceRateLimits(boolean enforce) {
+        state.rateLimiter().enforce(enforce ? RateLimit.EXCHANGE : List.of());
+    }
+
+    /** Seeds the random source afresh (generated ids, fault probabilities). */
+    public void reseed(long seed) {
+        state.reseed(seed);
+    }
+
+    /** Back to the state it started in: the start-up scenario and seed, no journal. */
     public void reset() {
         state.reset();
     }
@@ -139,6 +175,9 @@ public final class ClobSimulator implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             await(vertx.close());
+            if (certificate != null) {
+                certificate.delete();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB_ADDRESS;
@@ -16,17 +17,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.clobcancel.simulator.junit.ClobSimulatorTest;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a request can fail L2 authentication answers 401 Invalid API key, and says why. */
-@ClobSimulatorTest
 class AuthenticationTest {
 
-    static final long NOW = 1_764_000_000L;
+    @RegisterExtension
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
+
     ClobSimulator sim;
     TestHttp http;
     String id;

@@ -1,6 +1,7 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB;
@@ -13,9 +14,6 @@ import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -27,10 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CancelOrderEndpointTest {
 
-    static final long NOW = 1_764_000_000L;
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
 
     ClobSimulator sim;
     TestHttp http;

@@ -1,6 +1,7 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
@@ -18,14 +19,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import dev.clobcancel.simulator.junit.ClobSimulatorTest;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-@ClobSimulatorTest(seed = 42)
 class FaultsTest {
 
-    static final long NOW = 1_764_000_000L;
+    @RegisterExtension
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(42));
+
     ClobSimulator sim;
     TestHttp http;
 

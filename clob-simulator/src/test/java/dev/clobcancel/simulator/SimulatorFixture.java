@@ -4,6 +4,9 @@ import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.exchange.Side;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** Accounts and orders the simulator tests share. */
 final class SimulatorFixture {
@@ -17,6 +20,13 @@ final class SimulatorFixture {
     static final ApiCredentials BOB = new ApiCredentials("22222222-2222-4222-8222-222222222222",
             "jCCK2cC7tg3CgvOom3BZybnYVyBoAFGzkfVpPDqiyYY=", "bob-passphrase");
     static final Address BOB_ADDRESS = Address.of("0x1111111111111111111111111111111111111111");
+
+    /** The simulators of these tests tell this time, so a signed request's timestamp is known. */
+    static final long NOW = 1_764_000_000L;
+
+    static SimulatorOptions stoppedClock() {
+        return SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+    }
 
     static final L2Signer ALICE_SIGNS = new L2Signer(ALICE, ALICE_ADDRESS);
     static final L2Signer BOB_SIGNS = new L2Signer(BOB, BOB_ADDRESS);

@@ -26,11 +26,15 @@ final class TestHttp {
         this.base = base;
     }
 
-    /** A request signed by {@code signer} at {@code timestamp} over exactly {@code body}. */
-    HttpResponse<String> signed(L2Signer signer, long timestamp, String method, String path, String body) {
+    /**
+     * A request signed by {@code signer} at {@code timestamp} over exactly {@code body}; as the
+     * official clients do, the query string is sent but not signed.
+     */
+    HttpResponse<String> signed(L2Signer signer, long timestamp, String method, String pathAndQuery, String body) {
         byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
         L2Headers headers = signer.headers(timestamp, method, path, bytes);
-        return send(method, path, body, headers.asMap());
+        return send(method, pathAndQuery, body, headers.asMap());
     }
 
     HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {

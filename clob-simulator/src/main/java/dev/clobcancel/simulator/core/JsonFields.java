@@ -1,23 +1,28 @@
-package dev.clobcancel.simulator.http;
+package dev.clobcancel.simulator.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import java.io.IOException;
 import java.math.BigDecimal;
 
 /** Reads the fields of an admin request, with a 400 that names the field for anything amiss. */
-final class JsonFields {
+public final class JsonFields {
+
+    /** Strict: trailing text after the JSON value is an error, not ignored. */
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonFields() {
     }
 
-    static JsonNode parse(byte[] body) {
+    public static JsonNode parse(byte[] body) {
         if (body == null || body.length == 0) {
             throw RejectedException.badRequest("a JSON body is required");
         }
         try {
-            return Replies.JSON.readTree(body);
+            return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw RejectedException.badRequest("body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
@@ -25,14 +30,14 @@ final class JsonFields {
         }
     }
 
-    static JsonNode object(JsonNode node, String what) {
+    public static JsonNode object(JsonNode node, String what) {
         if (node == null || !node.isObject()) {
             throw RejectedException.badRequest(what + " must be a JSON object");
         }
         return node;
     }
 
-    static String requiredText(JsonNode object, String field, String where) {
+    public static String requiredText(JsonNode object, String field, String where) {
         String value = optionalText(object, field, where);
         if (value == null) {
             throw RejectedException.badRequest(where + field + " is required");
@@ -40,7 +45,7 @@ final class JsonFields {
         return value;
     }
 
-    static String optionalText(JsonNode object, String field, String where) {
+    public static String optionalText(JsonNode object, String field, String where) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -52,7 +57,7 @@ final class JsonFields {
     }
 
     /** A decimal given as a string ("0.5") or a JSON number (0.5); null when absent. */
-    static BigDecimal optionalDecimal(JsonNode object, String field, String where) {
+    public static BigDecimal optionalDecimal(JsonNode object, String field, String where) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -68,5 +73,50 @@ final class JsonFields {
             }
         }
         throw RejectedException.badRequest(where + field + " must be a decimal number or string, not " + value.getNodeType().name().toLowerCase());
+    }
+
+    /** A whole number, or null when absent. */
+    public static Integer optionalInt(JsonNode object, String field, String where) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw RejectedException.badRequest(where + field + " must be a whole number");
+        }
+        return value.intValue();
+    }
+
+    /** An array of strings, or an empty list when absent. */
+    public static java.util.List<String> optionalTextArray(JsonNode object, String field, String where) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (!value.isArray()) {
+            throw RejectedException.badRequest(where + field + " must be an array of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode element : value) {
+            if (!element.isTextual()) {
+                throw RejectedException.badRequest(where + field + " must be an array of strings");
+            }
+            out.add(element.asText());
+        }
+        return out;
+    }
+
+    /** The elements of an array field, or an empty list when absent. */
+    public static java.util.List<JsonNode> optionalArray(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return java.util.List.of();
+        }
+        if (!value.isArray()) {
+            throw RejectedException.badRequest(field + " must be an array");
+        }
+        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        value.forEach(out::add);
+        return out;
     }
 }

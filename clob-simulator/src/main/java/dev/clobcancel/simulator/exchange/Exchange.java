@@ -2,11 +2,14 @@ package dev.clobcancel.simulator.exchange;
 
 import dev.clobcancel.domain.model.OrderId;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +17,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
- * The state of the simulated exchange: accounts and their orders, in memory. Thread-safe; a
- * cancel is one hash look-up and a lock on the one order, whatever the number of orders.
+ * The state of the simulated exchange: accounts, markets with their assets, a book per asset, and
+ * every order, in memory. Thread-safe. A cancel is one hash look-up and a change under the lock of
+ * one book, whatever the number of orders.
  */
 public final class Exchange {
 
@@ -28,11 +34,20 @@ public final class Exchange {
 
     private final Map<String, SimAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
+    private final Map<String, OrderBook> books = new ConcurrentHashMap<>();
+    /** Each account's live orders, for cancel-all and the order listings. */
+    private final Map<String, Set<SimOrder>> liveByOwner = new ConcurrentHashMap<>();
     private final Random ids;
+    private final Clock clock;
+    private final AtomicLong sequence = new AtomicLong();
 
-    /** @param random the simulator's one seeded random source, which generated ids draw from */
-    public Exchange(Random random) {
+    /**
+     * @param random the simulator's one seeded random source, which generated ids draw from
+     * @param clock  the simulator's clock, which dates orders
+     */
+    public Exchange(Random random, Clock clock) {
         this.ids = random;
+        this.clock = clock;
     }
 
     public void addAccount(SimAccount account) {
@@ -45,9 +60,33 @@ public final class Exchange {
         return apiKey == null ? Optional.empty() : Optional.ofNullable(accounts.get(apiKey));
     }
 
+    /** Lists a market and its assets (token ids); an asset belongs to one market only. */
+    public synchronized void addMarket(String market, Collection<String> assetIds) {
+        requireText(market, "market");
+        if (assetIds.isEmpty()) {
+            throw RejectedException.badRequest("a market needs at least one asset id");
+        }
+        for (String assetId : assetIds) {
+            requireText(assetId, "asset id");
+            OrderBook book = books.get(assetId);
+            if (book != null && !book.market().equals(market)) {
+                throw RejectedException.badRequest("asset " + assetId + " belongs to market " + book.market());
+            }
+        }
+        assetIds.forEach(assetId -> books.computeIfAbsent(assetId, id -> new OrderBook(market, id)));
+    }
+
+    /** The markets and their assets, in no particular order. */
+    public Map<String, List<String>> markets() {
+        Map<String, List<String>> markets = new LinkedHashMap<>();
+        books.forEach((assetId, book) -> markets.computeIfAbsent(book.market(), m -> new ArrayList<>()).add(assetId));
+        return markets;
+    }
+
     /**
      * Places orders, all or none: each is checked (owner known, id well-formed and not taken,
-     * price in (0, 1), size positive) before any is placed. Returns their ids, in order.
+     * asset of the market, price in (0, 1), size positive) before any is placed. An asset not yet
+     * listed is listed under the order's market. Returns the ids, in order.
      */
     public synchronized List<String> place(List<NewOrder> newOrders) {
         List<SimOrder> checked = new ArrayList<>(newOrders.size());
@@ -63,6 +102,8 @@ public final class Exchange {
         List<String> placed = new ArrayList<>(checked.size());
         for (SimOrder order : checked) {
             orders.put(order.id(), order);
+            books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id)).add(order);
+            liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
             placed.add(order.id());
         }
         return placed;
@@ -77,6 +118,10 @@ public final class Exchange {
         }
         requireText(o.market(), where + "market");
         requireText(o.assetId(), where + "assetId");
+        OrderBook book = books.get(o.assetId());
+        if (book != null && !book.market().equals(o.market())) {
+            throw RejectedException.badRequest(where + "asset " + o.assetId() + " belongs to market " + book.market());
+        }
         if (o.side() == null) {
             throw RejectedException.badRequest(where + "side must be BUY or SELL");
         }
@@ -87,7 +132,8 @@ public final class Exchange {
             throw RejectedException.badRequest(where + "size must be a decimal above 0");
         }
         String id = o.id() == null ? nextId() : key(o.id());
-        return new SimOrder(id, o.owner(), o.market(), o.assetId(), o.side(), o.price(), o.size());
+        return new SimOrder(id, o.owner(), o.market(), o.assetId(), o.side(), o.price(), o.size(),
+                clock.instant().getEpochSecond(), sequence.incrementAndGet());
     }
 
     private static void requireText(String value, String what) {
@@ -109,27 +155,72 @@ public final class Exchange {
 
     public Optional<OrderView> order(String id) {
         SimOrder order = id == null ? null : orders.get(key(id));
-        return Optional.ofNullable(order).map(SimOrder::view);
+        return Optional.ofNullable(order).map(o -> books.get(o.assetId()).view(o));
     }
 
     /**
-     * Cancels the caller's orders among {@code orderIds}. Another account's order reads as not
-     * found, as on the exchange: a caller learns nothing of orders that are not theirs.
+     * Cancels the caller's orders among {@code orderIds}, each once however often it is named.
+     * Another account's order reads as not found, as on the exchange: a caller learns nothing of
+     * orders that are not theirs.
      */
     public CancelReport cancel(String apiKey, Collection<String> orderIds) {
         List<String> canceled = new ArrayList<>();
         Map<String, String> notCanceled = new LinkedHashMap<>();
-        for (String id : orderIds) {
+        for (String id : new LinkedHashSet<>(orderIds)) {
             SimOrder order = orders.get(key(id));
             if (order == null || !order.owner().equals(apiKey)) {
                 notCanceled.put(id, NOT_FOUND);
-            } else if (order.cancel()) {
+            } else if (cancel(order)) {
                 canceled.add(id);
             } else {
-                notCanceled.put(id, order.status() == OrderStatus.MATCHED ? ALREADY_MATCHED : NOT_FOUND);
+                notCanceled.put(id, books.get(order.assetId()).view(order).status() == OrderStatus.MATCHED ? ALREADY_MATCHED : NOT_FOUND);
             }
         }
         return new CancelReport(canceled, notCanceled);
+    }
+
+    /** Cancels every live order of the account. */
+    public CancelReport cancelAll(String apiKey) {
+        return cancelLive(apiKey, order -> true);
+    }
+
+    /** Cancels the account's live orders in {@code market} and/or of {@code assetId} (null: any). */
+    public CancelReport cancelMarket(String apiKey, String market, String assetId) {
+        return cancelLive(apiKey, order -> (market == null || market.equals(order.market()))
+                && (assetId == null || assetId.equals(order.assetId())));
+    }
+
+    private CancelReport cancelLive(String apiKey, Predicate<SimOrder> which) {
+        List<String> canceled = new ArrayList<>();
+        for (SimOrder order : liveOrders(apiKey, which)) {
+            if (cancel(order)) {
+                canceled.add(order.id());
+            }
+        }
+        return new CancelReport(canceled, Map.of());
+    }
+
+    private boolean cancel(SimOrder order) {
+        boolean canceled = books.get(order.assetId()).cancel(order);
+        if (canceled) {
+            liveByOwner.get(order.owner()).remove(order);
+        }
+        return canceled;
+    }
+
+    /** The account's live orders that {@code which} accepts, oldest first. */
+    public List<OrderView> liveOrders(String apiKey, String id, String market, String assetId) {
+        return liveOrders(apiKey, order -> (id == null || order.id().equals(key(id)))
+                && (market == null || market.equals(order.market()))
+                && (assetId == null || assetId.equals(order.assetId())))
+                .stream().map(o -> books.get(o.assetId()).view(o)).filter(v -> v.status() == OrderStatus.LIVE).toList();
+    }
+
+    private List<SimOrder> liveOrders(String apiKey, Predicate<SimOrder> which) {
+        Set<SimOrder> live = liveByOwner.getOrDefault(apiKey, Set.of());
+        return live.stream().filter(which)
+                .sorted(Comparator.comparingLong(SimOrder::sequence))
+                .toList();
     }
 
     /** Fills a live order by {@code size}, or wholly when null. */
@@ -138,20 +229,25 @@ public final class Exchange {
         if (order == null) {
             throw new RejectedException(404, "no order " + id);
         }
-        try {
-            if (!order.match(size)) {
-                throw new RejectedException(409, "order " + id + " is " + order.status() + ", not LIVE");
-            }
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.badRequest(e.getMessage());
+        OrderView view = books.get(order.assetId()).fill(order, size);
+        if (view.status() == OrderStatus.MATCHED) {
+            liveByOwner.get(order.owner()).remove(order);
         }
-        return order.view();
+        return view;
+    }
+
+    /** The public book of an asset, if it is listed. */
+    public Optional<BookView> book(String assetId) {
+        OrderBook book = assetId == null ? null : books.get(assetId);
+        return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
     }
 
     /** Back to an empty exchange. */
     public synchronized void reset() {
         accounts.clear();
         orders.clear();
+        books.clear();
+        liveByOwner.clear();
     }
 
     private static String key(String id) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An order resting on the simulated exchange. Its identity and terms never change; its status
- * and matched size change under the order's own lock, so a cancel and a fill of one order can
+ * An order on the simulated exchange. Its identity and terms never change; its status and
+ * matched size change only under the lock of its book, so a cancel and a fill of one order can
  * never both win, and of any number of concurrent cancels exactly one does.
  */
 public final class SimOrder {
@@ -17,10 +17,13 @@ public final class SimOrder {
     private final Side side;
     private final BigDecimal price;
     private final BigDecimal size;
+    private final long createdAt;
+    private final long sequence;
     private BigDecimal sizeMatched = BigDecimal.ZERO;
     private OrderStatus status = OrderStatus.LIVE;
 
-    public SimOrder(String id, String owner, String market, String assetId, Side side, BigDecimal price, BigDecimal size) {
+    SimOrder(String id, String owner, String market, String assetId, Side side, BigDecimal price, BigDecimal size,
+             long createdAt, long sequence) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.market = Objects.requireNonNull(market, "market");
@@ -28,10 +31,12 @@ public final class SimOrder {
         this.side = Objects.requireNonNull(side, "side");
         this.price = Objects.requireNonNull(price, "price");
         this.size = Objects.requireNonNull(size, "size");
+        this.createdAt = createdAt;
+        this.sequence = sequence;
     }
 
-    /** Takes a live order off the book; false when it was no longer live. */
-    synchronized boolean cancel() {
+    /** Caller holds the book's lock. */
+    boolean cancel() {
         if (status != OrderStatus.LIVE) {
             return false;
         }
@@ -39,29 +44,30 @@ public final class SimOrder {
         return true;
     }
 
-    /**
-     * Fills {@code amount} more of a live order (all that is left when null); it becomes
-     * {@code MATCHED} once wholly filled. Returns false when the order is no longer live.
-     */
-    synchronized boolean match(BigDecimal amount) {
+    /** Caller holds the book's lock. Fills {@code amount} (all that is left when null); returns the amount filled. */
+    BigDecimal fill(BigDecimal amount) {
         if (status != OrderStatus.LIVE) {
-            return false;
+            throw new RejectedException(409, "order " + id + " is " + status + ", not LIVE");
         }
-        BigDecimal left = size.subtract(sizeMatched);
+        BigDecimal left = remaining();
         BigDecimal fill = amount == null ? left : amount;
         if (fill.signum() <= 0 || fill.compareTo(left) > 0) {
-            throw new IllegalArgumentException("match size must be more than 0 and at most the " + left.toPlainString() + " left");
+            throw RejectedException.badRequest("match size must be more than 0 and at most the " + left.toPlainString() + " left");
         }
         sizeMatched = sizeMatched.add(fill);
         if (sizeMatched.compareTo(size) == 0) {
             status = OrderStatus.MATCHED;
         }
-        return true;
+        return fill;
+    }
+
+    BigDecimal remaining() {
+        return size.subtract(sizeMatched);
     }
 
     /** A consistent copy of the order as it stands now. */
-    public synchronized OrderView view() {
-        return new OrderView(id, owner, market, assetId, side, price, size, sizeMatched, status);
+    OrderView view() {
+        return new OrderView(id, owner, market, assetId, side, price, size, sizeMatched, status, createdAt);
     }
 
     public String id() {
@@ -72,7 +78,28 @@ public final class SimOrder {
         return owner;
     }
 
-    synchronized OrderStatus status() {
+    String market() {
+        return market;
+    }
+
+    String assetId() {
+        return assetId;
+    }
+
+    Side side() {
+        return side;
+    }
+
+    BigDecimal price() {
+        return price;
+    }
+
+    /** Place in time priority: lower came first. */
+    long sequence() {
+        return sequence;
+    }
+
+    OrderStatus status() {
         return status;
     }
 }

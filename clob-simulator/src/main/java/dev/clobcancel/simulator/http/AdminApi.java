@@ -1,13 +1,12 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.domain.model.Address;
-import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.core.JsonFields;
+import dev.clobcancel.simulator.core.ModelJson;
+import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -16,41 +15,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The admin API under {@code /_sim}: JSON in and out, for tests to set the scene and look at it. */
+/** The admin API's scene-setting half under {@code /_sim}: accounts, markets, orders, reset, seed. */
 final class AdminApi {
 
+    private final SimulatorState state;
     private final Exchange exchange;
-    private final Runnable reset;
 
-    AdminApi(Exchange exchange, Runnable reset) {
-        this.exchange = exchange;
-        this.reset = reset;
+    AdminApi(SimulatorState state) {
+        this.state = state;
+        this.exchange = state.exchange();
     }
 
     void mount(Router router) {
         router.post("/_sim/accounts").handler(Replies.guarded(this::addAccount));
-        router.post("/_sim/orders").handler(Replies.guarded(this::placeOrders));
+        router.post("/_sim/markets").handler(Replies.guarded(this::addMarket));
+        router.get("/_sim/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
+        router.post("/_sim/orders").handler(Replies.guarded(ctx ->
+                Replies.json(ctx, 201, Map.of("ids", exchange.place(ModelJson.orders(JsonFields.parse(Replies.body(ctx))))))));
         router.get("/_sim/orders/:id").handler(Replies.guarded(this::getOrder));
         router.post("/_sim/orders/:id/match").handler(Replies.guarded(this::matchOrder));
         router.post("/_sim/reset").handler(Replies.guarded(ctx -> {
-            reset.run();
+            state.reset();
             ctx.response().setStatusCode(204).end();
         }));
+        router.post("/_sim/seed").handler(Replies.guarded(this::reseed));
     }
 
     private void addAccount(RoutingContext ctx) {
-        JsonNode json = JsonFields.object(JsonFields.parse(bytes(ctx)), "an account");
-        ApiCredentials credentials;
-        Address address;
-        SimAccount account;
-        try {
-            credentials = new ApiCredentials(JsonFields.requiredText(json, "apiKey", ""),
-                    JsonFields.requiredText(json, "secret", ""), JsonFields.requiredText(json, "passphrase", ""));
-            address = Address.of(JsonFields.requiredText(json, "address", ""));
-            account = SimAccount.of(credentials, address);
-        } catch (IllegalArgumentException e) {
-            throw RejectedException.badRequest(e.getMessage());
-        }
+        SimAccount account = ModelJson.account(JsonFields.parse(Replies.body(ctx)), "");
         exchange.addAccount(account);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("apiKey", account.apiKey());
@@ -58,30 +50,23 @@ final class AdminApi {
         Replies.json(ctx, 201, answer);
     }
 
-    private void placeOrders(RoutingContext ctx) {
-        JsonNode json = JsonFields.parse(bytes(ctx));
-        List<NewOrder> orders = new ArrayList<>();
-        if (json.isArray()) {
-            if (json.isEmpty()) {
-                throw RejectedException.badRequest("the array of orders is empty");
-            }
-            for (int i = 0; i < json.size(); i++) {
-                orders.add(newOrder(JsonFields.object(json.get(i), "order " + i), "order " + i + ": "));
-            }
-        } else {
-            orders.add(newOrder(JsonFields.object(json, "an order or an array of orders"), ""));
-        }
-        Replies.json(ctx, 201, Map.of("ids", exchange.place(orders)));
+    private void addMarket(RoutingContext ctx) {
+        Map.Entry<String, List<String>> market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
+        exchange.addMarket(market.getKey(), market.getValue());
+        Replies.json(ctx, 201, marketJson(market.getKey(), market.getValue()));
     }
 
-    private static NewOrder newOrder(JsonNode json, String where) {
-        String side = JsonFields.requiredText(json, "side", where);
-        if (!side.equals("BUY") && !side.equals("SELL")) {
-            throw RejectedException.badRequest(where + "side must be BUY or SELL, not " + side);
-        }
-        return new NewOrder(JsonFields.optionalText(json, "id", where), JsonFields.requiredText(json, "owner", where),
-                JsonFields.requiredText(json, "market", where), JsonFields.requiredText(json, "assetId", where),
-                Side.valueOf(side), JsonFields.optionalDecimal(json, "price", where), JsonFields.optionalDecimal(json, "size", where));
+    private List<Map<String, Object>> marketsJson() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        exchange.markets().forEach((market, assets) -> out.add(marketJson(market, assets)));
+        return out;
+    }
+
+    private static Map<String, Object> marketJson(String market, List<String> assets) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("market", market);
+        json.put("assets", assets);
+        return json;
     }
 
     private void getOrder(RoutingContext ctx) {
@@ -91,9 +76,19 @@ final class AdminApi {
     }
 
     private void matchOrder(RoutingContext ctx) {
-        byte[] body = bytes(ctx);
+        byte[] body = Replies.body(ctx);
         JsonNode json = body.length == 0 ? Replies.JSON.createObjectNode() : JsonFields.object(JsonFields.parse(body), "a match");
         Replies.json(ctx, 200, orderJson(exchange.match(ctx.pathParam("id"), JsonFields.optionalDecimal(json, "size", ""))));
+    }
+
+    private void reseed(RoutingContext ctx) {
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a seed");
+        JsonNode seed = json.get("seed");
+        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw RejectedException.badRequest("seed must be a whole number");
+        }
+        state.reseed(seed.longValue());
+        ctx.response().setStatusCode(204).end();
     }
 
     static Map<String, Object> orderJson(OrderView order) {
@@ -108,9 +103,5 @@ final class AdminApi {
         json.put("sizeMatched", order.sizeMatched().toPlainString());
         json.put("status", order.status().name());
         return json;
-    }
-
-    private static byte[] bytes(RoutingContext ctx) {
-        return ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     }
 }

@@ -2,65 +2,138 @@ package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.simulator.core.SimulatorState;
+import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** The exchange's own endpoints, answered as the exchange answers them. */
+/** The exchange's cancel endpoints, its clock and its public book, answered as the exchange answers them. */
 final class ExchangeApi {
 
-    static final String INVALID_API_KEY = "Invalid API key";
     static final String INVALID_ORDER_ID = "Invalid orderID";
     static final String INVALID_PAYLOAD = "Invalid order payload";
-    /** Names the failed check of a 401: the exchange never says, which costs its users hours. */
-    static final String AUTH_FAILURE_HEADER = "X-Sim-Auth-Failure";
-
-    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
+    /** The most ids {@code DELETE /orders} takes in one request, as on the exchange. */
+    static final int MAX_BATCH = 3000;
+    static final String TOO_MANY_IDS = "Too many orders in payload, max " + MAX_BATCH;
+    static final String NO_BOOK = "No orderbook exists for the requested token id";
 
     private final Exchange exchange;
-    private final L2Authenticator authenticator;
     private final Clock clock;
+    private final TradingGate gate;
 
-    ExchangeApi(Exchange exchange, Clock clock) {
-        this.exchange = exchange;
-        this.authenticator = new L2Authenticator(exchange);
-        this.clock = clock;
+    ExchangeApi(SimulatorState state, TradingGate gate) {
+        this.exchange = state.exchange();
+        this.clock = state.clock();
+        this.gate = gate;
     }
 
     void mount(Router router) {
         router.get("/time").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(Long.toString(clock.instant().getEpochSecond())));
-        router.delete("/order").handler(this::cancelOrder);
+        router.get("/book").handler(Replies.guarded(this::book));
+        router.delete("/order").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrder));
+        router.delete("/orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrders));
+        router.delete("/cancel-all").handler(gate.guard(TradingGate.Kind.CANCEL,
+                (ctx, account, body) -> Replies.json(ctx, 200, answer(exchange.cancelAll(account.apiKey())))));
+        router.delete("/cancel-market-orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelMarketOrders));
     }
 
-    private void cancelOrder(RoutingContext ctx) {
-        byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-        L2Authenticator.Outcome auth = authenticator.check(ctx.request().headers(), "DELETE", ctx.request().path(), body);
-        if (!auth.passed()) {
-            ctx.response().putHeader(AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
-            Replies.error(ctx, 401, INVALID_API_KEY);
-            return;
-        }
-        JsonNode orderId = readObject(body).map(json -> json.get("orderID")).orElse(null);
+    private void cancelOrder(RoutingContext ctx, SimAccount account, byte[] body) {
+        JsonNode orderId = readJson(body).filter(JsonNode::isObject).map(json -> json.get("orderID")).orElse(null);
         if (orderId == null || !orderId.isTextual()) {
+            Replies.error(ctx, 400, INVALID_PAYLOAD);
+        } else if (!OrderId.isValid(orderId.asText())) {
+            Replies.error(ctx, 400, INVALID_ORDER_ID);
+        } else {
+            Replies.json(ctx, 200, answer(exchange.cancel(account.apiKey(), List.of(orderId.asText()))));
+        }
+    }
+
+    private void cancelOrders(RoutingContext ctx, SimAccount account, byte[] body) {
+        JsonNode ids = readJson(body).filter(JsonNode::isArray).orElse(null);
+        if (ids == null) {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
             return;
         }
-        if (!OrderId.isValid(orderId.asText())) {
-            Replies.error(ctx, 400, INVALID_ORDER_ID);
+        if (ids.size() > MAX_BATCH) {
+            Replies.error(ctx, 400, TOO_MANY_IDS);
             return;
         }
-        CancelReport report = exchange.cancel(auth.account().apiKey(), List.of(orderId.asText()));
-        Replies.json(ctx, 200, answer(report));
+        List<String> orderIds = new ArrayList<>(ids.size());
+        for (JsonNode id : ids) {
+            if (!id.isTextual()) {
+                Replies.error(ctx, 400, INVALID_PAYLOAD);
+                return;
+            }
+            if (!OrderId.isValid(id.asText())) {
+                Replies.error(ctx, 400, INVALID_ORDER_ID);
+                return;
+            }
+            orderIds.add(id.asText());
+        }
+        Replies.json(ctx, 200, answer(exchange.cancel(account.apiKey(), orderIds)));
+    }
+
+    private void cancelMarketOrders(RoutingContext ctx, SimAccount account, byte[] body) {
+        JsonNode json = readJson(body).filter(JsonNode::isObject).orElse(null);
+        String market = json == null ? null : optionalText(json, "market");
+        String assetId = json == null ? null : optionalText(json, "asset_id");
+        boolean wrongType = json != null && (wrongType(json, "market") || wrongType(json, "asset_id"));
+        if (json == null || wrongType || (market == null && assetId == null)) {
+            Replies.error(ctx, 400, INVALID_PAYLOAD);
+            return;
+        }
+        Replies.json(ctx, 200, answer(exchange.cancelMarket(account.apiKey(), market, assetId)));
+    }
+
+    private void book(RoutingContext ctx) {
+        String tokenId = ctx.queryParams().get("token_id");
+        if (tokenId == null || tokenId.isBlank()) {
+            Replies.error(ctx, 400, "token_id is required");
+            return;
+        }
+        Optional<BookView> book = exchange.book(tokenId);
+        if (book.isEmpty()) {
+            Replies.error(ctx, 404, NO_BOOK);
+            return;
+        }
+        Replies.json(ctx, 200, bookJson(book.get()));
+    }
+
+    static Map<String, Object> bookJson(BookView book) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("market", book.market());
+        json.put("asset_id", book.assetId());
+        json.put("timestamp", Long.toString(book.timestampMillis()));
+        json.put("hash", book.hash());
+        json.put("bids", levels(book.bids()));
+        json.put("asks", levels(book.asks()));
+        json.put("min_order_size", "5");
+        json.put("tick_size", "0.01");
+        json.put("neg_risk", false);
+        return json;
+    }
+
+    private static List<Map<String, String>> levels(List<BookView.PriceLevel> levels) {
+        List<Map<String, String>> out = new ArrayList<>(levels.size());
+        for (BookView.PriceLevel level : levels) {
+            Map<String, String> json = new LinkedHashMap<>();
+            json.put("price", level.price().toPlainString());
+            json.put("size", level.size().toPlainString());
+            out.add(json);
+        }
+        return out;
     }
 
     /** {@code {"canceled": [...], "not_canceled": {...}}}, in the exchange's order of fields. */
@@ -71,11 +144,20 @@ final class ExchangeApi {
         return answer;
     }
 
-    /** The body as a JSON object, or empty when it is not one. */
-    private static Optional<JsonNode> readObject(byte[] body) {
+    private static String optionalText(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
+    }
+
+    private static boolean wrongType(JsonNode json, String field) {
+        JsonNode value = json.get(field);
+        return value != null && !value.isNull() && !value.isTextual();
+    }
+
+    /** The body as JSON, or empty when it is not JSON. */
+    static Optional<JsonNode> readJson(byte[] body) {
         try {
-            JsonNode json = body.length == 0 ? null : Replies.JSON.readTree(body);
-            return Optional.ofNullable(json).filter(JsonNode::isObject);
+            return body.length == 0 ? Optional.empty() : Optional.ofNullable(Replies.JSON.readTree(body));
         } catch (IOException e) {
             return Optional.empty();
         }

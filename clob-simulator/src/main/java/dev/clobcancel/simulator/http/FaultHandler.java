@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator.http;
 
+import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.faults.Faults;
 import io.netty.channel.ChannelOption;
@@ -15,11 +16,11 @@ final class FaultHandler implements Handler<RoutingContext> {
     /** What the exchange itself answers with each status, when a rule gives no body. */
     private static final Map<Integer, String> EXCHANGE_ERRORS = Map.of(
             400, "Invalid order payload",
-            401, ExchangeApi.INVALID_API_KEY,
-            425, "service not ready",
-            429, "Too Many Requests",
+            401, TradingGate.INVALID_API_KEY,
+            425, TradingGate.NOT_READY,
+            429, TradingGate.TOO_MANY_REQUESTS,
             500, "Internal server error",
-            503, "Trading is currently disabled. Check polymarket.com for updates");
+            503, TradingGate.DISABLED);
 
     private final Faults faults;
 
@@ -42,6 +43,9 @@ final class FaultHandler implements Handler<RoutingContext> {
     }
 
     private static void play(FaultRule rule, RoutingContext ctx) {
+        if (rule.action() != FaultAction.RESPOND || rule.status() != null) {
+            ctx.put(JournalHandler.FAULT_KEY, rule.action().jsonName());
+        }
         switch (rule.action()) {
             case RESPOND -> respond(rule, ctx);
             case RESET -> reset(ctx.request().connection());

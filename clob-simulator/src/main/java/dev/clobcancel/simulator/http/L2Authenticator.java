@@ -12,11 +12,14 @@ import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Checks a request's L2 headers as strictly as the exchange: every header present, the key
- * known, the passphrase and address the key's, the signature that of the raw bytes received.
+ * known, the passphrase and address the key's, the timestamp near the server's clock, the
+ * signature that of the raw bytes received.
  */
 final class L2Authenticator {
 
@@ -27,12 +30,19 @@ final class L2Authenticator {
         }
     }
 
+    /** Before this (2001-09-09), a timestamp is refused whatever the window: no clock is that wrong. */
+    private static final long EARLIEST_TIMESTAMP = 1_000_000_000L;
     private static final List<String> REQUIRED = List.of(POLY_API_KEY, POLY_ADDRESS, POLY_SIGNATURE, POLY_PASSPHRASE, POLY_TIMESTAMP);
 
     private final Exchange exchange;
+    private final Clock clock;
+    private final Duration window;
 
-    L2Authenticator(Exchange exchange) {
+    /** @param window how far a timestamp may be from the clock, either way; zero: any time after 2001 */
+    L2Authenticator(Exchange exchange, Clock clock, Duration window) {
         this.exchange = exchange;
+        this.clock = clock;
+        this.window = window;
     }
 
     Outcome check(MultiMap headers, String method, String path, byte[] body) {
@@ -58,11 +68,28 @@ final class L2Authenticator {
         } catch (NumberFormatException e) {
             return failed("POLY_TIMESTAMP is not unix seconds");
         }
+        String stale = staleness(timestamp);
+        if (stale != null) {
+            return failed(stale);
+        }
         byte[] signed = body == null || body.length == 0 ? null : body;
         if (!account.signature().verify(headers.get(POLY_SIGNATURE), timestamp, method, path, signed)) {
             return failed("signature mismatch; the server signed: " + L2Signature.message(timestamp, method, path, signed));
         }
         return new Outcome(account, null);
+    }
+
+    /** Why the timestamp is too far from the server's clock, or null. Replays inside the window pass. */
+    private String staleness(long timestamp) {
+        long now = clock.instant().getEpochSecond();
+        if (timestamp < EARLIEST_TIMESTAMP) {
+            return "POLY_TIMESTAMP " + timestamp + " is before 2001: it must be unix seconds of now (server: " + now + ")";
+        }
+        if (!window.isZero() && Math.abs(now - timestamp) > window.toSeconds()) {
+            return "POLY_TIMESTAMP " + timestamp + " is " + (timestamp - now) + " s from the server's clock " + now
+                    + ", outside the window of " + window.toSeconds() + " s";
+        }
+        return null;
     }
 
     private static Outcome failed(String why) {

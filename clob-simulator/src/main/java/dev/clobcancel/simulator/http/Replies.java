@@ -1,8 +1,8 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clobcancel.simulator.core.JsonFields;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -13,8 +13,7 @@ import java.util.function.Consumer;
 /** Writes JSON answers; every error is {@code {"error": "..."}}. */
 final class Replies {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    static final ObjectMapper JSON = JsonFields.MAPPER;
 
     private Replies() {
     }
@@ -45,5 +44,10 @@ final class Replies {
                 error(ctx, e.status(), e.getMessage());
             }
         };
+    }
+
+    /** The raw body as received, empty when there was none. */
+    static byte[] body(RoutingContext ctx) {
+        return ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     }
 }

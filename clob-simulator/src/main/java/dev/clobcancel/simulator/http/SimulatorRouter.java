@@ -1,12 +1,10 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.faults.Faults;
+import dev.clobcancel.simulator.core.SimulatorState;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,13 +19,17 @@ public final class SimulatorRouter {
     private SimulatorRouter() {
     }
 
-    public static Router create(Vertx vertx, Exchange exchange, Faults faults, Clock clock, Runnable reset) {
+    public static Router create(Vertx vertx, SimulatorState state) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.route().handler(new FaultHandler(faults));
-        new ExchangeApi(exchange, clock).mount(router);
-        new AdminApi(exchange, reset).mount(router);
-        new FaultsApi(faults).mount(router);
+        router.route().handler(new JournalHandler(state.journal(), state.clock()));
+        router.route().handler(new FaultHandler(state.faults()));
+        TradingGate gate = new TradingGate(state);
+        new ExchangeApi(state, gate).mount(router);
+        new OrderDataApi(state, gate).mount(router);
+        new AdminApi(state).mount(router);
+        new ControlApi(state).mount(router);
+        new FaultsApi(state.faults()).mount(router);
         router.errorHandler(400, ctx -> Replies.error(ctx, 400, "bad request: " + describe(ctx)));
         router.errorHandler(404, ctx -> Replies.error(ctx, 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));

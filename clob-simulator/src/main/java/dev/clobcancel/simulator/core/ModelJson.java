@@ -1,0 +1,178 @@
+package dev.clobcancel.simulator.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.Address;
+import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.NewOrder;
+import dev.clobcancel.simulator.exchange.RejectedException;
+import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.faults.FaultAction;
+import dev.clobcancel.simulator.faults.FaultRule;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulator's things read from JSON (or YAML): accounts, markets, orders, fault rules, whole
+ * scenarios. One reader for the admin API and the {@code --config} file, so both accept the same.
+ */
+public final class ModelJson {
+
+    private ModelJson() {
+    }
+
+    public static SimAccount account(JsonNode json, String where) {
+        JsonFields.object(json, where.isEmpty() ? "an account" : where);
+        try {
+            ApiCredentials credentials = new ApiCredentials(JsonFields.requiredText(json, "apiKey", where),
+                    JsonFields.requiredText(json, "secret", where), JsonFields.requiredText(json, "passphrase", where));
+            return SimAccount.of(credentials, Address.of(JsonFields.requiredText(json, "address", where)));
+        } catch (IllegalArgumentException e) {
+            throw RejectedException.badRequest(where + e.getMessage());
+        }
+    }
+
+    public static NewOrder order(JsonNode json, String where) {
+        JsonFields.object(json, where.isEmpty() ? "an order" : where);
+        String side = JsonFields.requiredText(json, "side", where);
+        if (!side.equals("BUY") && !side.equals("SELL")) {
+            throw RejectedException.badRequest(where + "side must be BUY or SELL, not " + side);
+        }
+        return new NewOrder(JsonFields.optionalText(json, "id", where), JsonFields.requiredText(json, "owner", where),
+                JsonFields.requiredText(json, "market", where), JsonFields.requiredText(json, "assetId", where),
+                Side.valueOf(side), JsonFields.optionalDecimal(json, "price", where), JsonFields.optionalDecimal(json, "size", where));
+    }
+
+    /** One order, or an array of them. */
+    public static List<NewOrder> orders(JsonNode json) {
+        List<NewOrder> orders = new ArrayList<>();
+        if (json.isArray()) {
+            if (json.isEmpty()) {
+                throw RejectedException.badRequest("the array of orders is empty");
+            }
+            for (int i = 0; i < json.size(); i++) {
+                orders.add(order(json.get(i), "order " + i + ": "));
+            }
+        } else {
+            orders.add(order(JsonFields.object(json, "an order or an array of orders"), ""));
+        }
+        return orders;
+    }
+
+    /** {@code {"market": "0x...", "assets": ["123", "456"]}}. */
+    public static Map.Entry<String, List<String>> market(JsonNode json, String where) {
+        JsonFields.object(json, where.isEmpty() ? "a market" : where);
+        String market = JsonFields.requiredText(json, "market", where);
+        List<String> assets = JsonFields.optionalTextArray(json, "assets", where);
+        if (assets.isEmpty()) {
+            throw RejectedException.badRequest(where + "assets must list at least one asset (token) id");
+        }
+        return Map.entry(market, assets);
+    }
+
+    public static FaultRule fault(JsonNode json, String where) {
+        JsonFields.object(json, where.isEmpty() ? "a fault" : where);
+        try {
+            String action = JsonFields.optionalText(json, "action", where);
+            Integer delayMs = JsonFields.optionalInt(json, "delayMs", where);
+            return new FaultRule(JsonFields.optionalText(json, "method", where), JsonFields.optionalText(json, "path", where),
+                    JsonFields.optionalInt(json, "times", where), JsonFields.optionalInt(json, "status", where),
+                    faultBody(json), faultHeaders(json, where), delayMs == null ? 0 : delayMs,
+                    action == null ? FaultAction.RESPOND : FaultAction.fromJson(action), probability(json, where));
+        } catch (IllegalArgumentException e) {
+            throw RejectedException.badRequest(where + e.getMessage());
+        }
+    }
+
+    public static ExchangeMode mode(JsonNode json) {
+        return ExchangeMode.fromJson(JsonFields.requiredText(json, "mode", ""));
+    }
+
+    /** A scenario: {@code accounts}, {@code markets}, {@code orders}, {@code mode}, {@code faults}, {@code rateLimits}. */
+    public static Scenario scenario(JsonNode json) {
+        JsonFields.object(json, "a scenario");
+        Iterator<String> names = json.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!List.of("accounts", "markets", "orders", "mode", "faults", "rateLimits").contains(name)) {
+                throw RejectedException.badRequest("unknown field " + name
+                        + ": a scenario has accounts, markets, orders, mode, faults and rateLimits");
+            }
+        }
+        List<SimAccount> accounts = new ArrayList<>();
+        List<JsonNode> accountNodes = JsonFields.optionalArray(json, "accounts");
+        for (int i = 0; i < accountNodes.size(); i++) {
+            accounts.add(account(accountNodes.get(i), "accounts[" + i + "]: "));
+        }
+        Map<String, List<String>> markets = new LinkedHashMap<>();
+        List<JsonNode> marketNodes = JsonFields.optionalArray(json, "markets");
+        for (int i = 0; i < marketNodes.size(); i++) {
+            Map.Entry<String, List<String>> market = market(marketNodes.get(i), "markets[" + i + "]: ");
+            markets.merge(market.getKey(), market.getValue(), (a, b) -> {
+                List<String> both = new ArrayList<>(a);
+                both.addAll(b);
+                return both;
+            });
+        }
+        List<NewOrder> orders = new ArrayList<>();
+        List<JsonNode> orderNodes = JsonFields.optionalArray(json, "orders");
+        for (int i = 0; i < orderNodes.size(); i++) {
+            orders.add(order(orderNodes.get(i), "orders[" + i + "]: "));
+        }
+        List<FaultRule> faults = new ArrayList<>();
+        List<JsonNode> faultNodes = JsonFields.optionalArray(json, "faults");
+        for (int i = 0; i < faultNodes.size(); i++) {
+            faults.add(fault(faultNodes.get(i), "faults[" + i + "]: "));
+        }
+        String mode = JsonFields.optionalText(json, "mode", "");
+        JsonNode rateLimits = json.get("rateLimits");
+        if (rateLimits != null && !rateLimits.isBoolean() && !rateLimits.isNull()) {
+            throw RejectedException.badRequest("rateLimits must be true or false");
+        }
+        return new Scenario(accounts, markets, orders, mode == null ? ExchangeMode.NORMAL : ExchangeMode.fromJson(mode),
+                faults, rateLimits != null && rateLimits.asBoolean());
+    }
+
+    private static Double probability(JsonNode json, String where) {
+        JsonNode value = json.get("probability");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw RejectedException.badRequest(where + "probability must be a number from 0 to 1");
+        }
+        return value.doubleValue();
+    }
+
+    /** A string is sent as it is; any other JSON value is sent as its JSON text. */
+    private static String faultBody(JsonNode json) {
+        JsonNode value = json.get("body");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isTextual() ? value.asText() : value.toString();
+    }
+
+    private static Map<String, String> faultHeaders(JsonNode json, String where) {
+        JsonNode value = json.get("headers");
+        if (value == null || value.isNull()) {
+            return Map.of();
+        }
+        if (!value.isObject()) {
+            throw RejectedException.badRequest(where + "headers must be an object of header names to strings");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> header = it.next();
+            if (!header.getValue().isTextual() && !header.getValue().isNumber()) {
+                throw RejectedException.badRequest(where + "header " + header.getKey() + " must be a string");
+            }
+            headers.put(header.getKey(), header.getValue().asText());
+        }
+        return headers;
+    }
+}

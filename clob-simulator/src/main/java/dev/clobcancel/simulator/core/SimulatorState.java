@@ -1,0 +1,102 @@
+package dev.clobcancel.simulator.core;
+
+import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.ModeSwitch;
+import dev.clobcancel.simulator.faults.Faults;
+import dev.clobcancel.simulator.journal.Journal;
+import dev.clobcancel.simulator.ratelimit.RateLimit;
+import dev.clobcancel.simulator.ratelimit.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * Everything the simulator holds, and the one way back to how it started: the exchange, its
+ * mode, the faults, the journal, the rate limits, and the one seeded random source that every
+ * draw comes from. A reset restores the start-up scenario and the start-up seed.
+ */
+public final class SimulatorState {
+
+    private final long seed;
+    private final Random random;
+    private final Clock clock;
+    private final Duration authWindow;
+    private final Scenario scenario;
+    private final Exchange exchange;
+    private final Faults faults;
+    private final Journal journal;
+    private final ModeSwitch modes;
+    private final RateLimiter rateLimiter;
+
+    /**
+     * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
+     * @param scenario   what to hold at start and after each reset
+     */
+    public SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario) {
+        this.seed = seed;
+        this.random = new Random(seed);
+        this.clock = clock;
+        this.authWindow = authWindow;
+        this.scenario = scenario;
+        this.exchange = new Exchange(random, clock);
+        this.faults = new Faults(random);
+        this.journal = new Journal(journalCapacity);
+        this.modes = new ModeSwitch(clock);
+        this.rateLimiter = new RateLimiter(clock);
+        apply(scenario);
+    }
+
+    /** Back to the start-up scenario, with the start-up seed's first draw next. */
+    public synchronized void reset() {
+        exchange.reset();
+        faults.clear();
+        journal.clear();
+        rateLimiter.reset();
+        random.setSeed(seed);
+        apply(scenario);
+    }
+
+    /** Seeds the random source afresh, for generated ids and fault probabilities from here on. */
+    public void reseed(long newSeed) {
+        random.setSeed(newSeed);
+    }
+
+    private void apply(Scenario start) {
+        start.accounts().forEach(exchange::addAccount);
+        start.markets().forEach(exchange::addMarket);
+        if (!start.orders().isEmpty()) {
+            exchange.place(start.orders());
+        }
+        modes.set(start.mode(), null);
+        start.faults().forEach(faults::add);
+        rateLimiter.enforce(start.rateLimits() ? RateLimit.EXCHANGE : java.util.List.of());
+    }
+
+    public Exchange exchange() {
+        return exchange;
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public ModeSwitch modes() {
+        return modes;
+    }
+
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Duration authWindow() {
+        return authWindow;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.clobcancel.simulator.exchange;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * The book of one asset: live orders by side and price level, in time priority within a level.
+ * Every change happens under the book's lock; removing an order is a hash removal from its
+ * level, so a cancel costs the same however many orders rest on the book.
+ */
+final class OrderBook {
+
+    /** The live orders at one price, oldest first, and the size they still offer. */
+    private static final class Level {
+        final Map<String, SimOrder> orders = new LinkedHashMap<>();
+        BigDecimal size = BigDecimal.ZERO;
+    }
+
+    private final String market;
+    private final String assetId;
+    private final NavigableMap<BigDecimal, Level> bids = new TreeMap<>();
+    private final NavigableMap<BigDecimal, Level> asks = new TreeMap<>();
+
+    OrderBook(String market, String assetId) {
+        this.market = market;
+        this.assetId = assetId;
+    }
+
+    String market() {
+        return market;
+    }
+
+    synchronized void add(SimOrder order) {
+        Level level = side(order.side()).computeIfAbsent(order.price(), price -> new Level());
+        level.orders.put(order.id(), order);
+        level.size = level.size.add(order.remaining());
+    }
+
+    /** Takes a live order off the book; false when it was no longer live. */
+    synchronized boolean cancel(SimOrder order) {
+        BigDecimal remaining = order.remaining();
+        if (!order.cancel()) {
+            return false;
+        }
+        takeOff(order, remaining);
+        return true;
+    }
+
+    /** Fills a live order by {@code amount} (wholly when null); a wholly filled order leaves the book. */
+    synchronized OrderView fill(SimOrder order, BigDecimal amount) {
+        BigDecimal filled = order.fill(amount);
+        Level level = side(order.side()).get(order.price());
+        level.size = level.size.subtract(filled);
+        if (order.status() == OrderStatus.MATCHED) {
+            takeOff(order, BigDecimal.ZERO);
+        }
+        return order.view();
+    }
+
+    synchronized OrderView view(SimOrder order) {
+        return order.view();
+    }
+
+    /** The public view: bids by ascending price, asks by descending price, the best of each last. */
+    synchronized BookView view(long timestampMillis) {
+        return new BookView(market, assetId, levels(bids), levels(asks.descendingMap()), timestampMillis);
+    }
+
+    private void takeOff(SimOrder order, BigDecimal remaining) {
+        NavigableMap<BigDecimal, Level> side = side(order.side());
+        Level level = side.get(order.price());
+        level.orders.remove(order.id());
+        level.size = level.size.subtract(remaining);
+        if (level.orders.isEmpty()) {
+            side.remove(order.price());
+        }
+    }
+
+    private NavigableMap<BigDecimal, Level> side(Side side) {
+        return side == Side.BUY ? bids : asks;
+    }
+
+    private static List<BookView.PriceLevel> levels(NavigableMap<BigDecimal, Level> side) {
+        List<BookView.PriceLevel> out = new ArrayList<>(side.size());
+        side.forEach((price, level) -> out.add(new BookView.PriceLevel(price, level.size)));
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.clobcancel.simulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.simulator.core.JsonFields;
+import dev.clobcancel.simulator.core.ModelJson;
+import dev.clobcancel.simulator.core.SimulatorState;
+import dev.clobcancel.simulator.exchange.ModeSwitch;
+import dev.clobcancel.simulator.exchange.RejectedException;
+import dev.clobcancel.simulator.journal.JournalEntry;
+import dev.clobcancel.simulator.ratelimit.RateLimit;
+import dev.clobcancel.simulator.time.ManualClock;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** The admin API's control half under {@code /_sim}: the mode, rate limits, the journal, the API document. */
+final class ControlApi {
+
+    static final String JOURNAL_DROPPED_HEADER = "X-Sim-Journal-Dropped";
+    static final String OPENAPI_RESOURCE = "/clob-simulator-openapi.yaml";
+
+    private final SimulatorState state;
+
+    ControlApi(SimulatorState state) {
+        this.state = state;
+    }
+
+    void mount(Router router) {
+        router.get("/_sim/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, modeJson(state.modes().state()))));
+        router.put("/_sim/mode").handler(Replies.guarded(this::setMode));
+        router.get("/_sim/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
+        router.put("/_sim/rate-limits").handler(Replies.guarded(this::setRateLimits));
+        router.get("/_sim/requests").handler(Replies.guarded(this::requests));
+        router.delete("/_sim/requests").handler(Replies.guarded(ctx -> {
+            state.journal().clear();
+            ctx.response().setStatusCode(204).end();
+        }));
+        router.get("/_sim/openapi.yaml").handler(Replies.guarded(this::openApi));
+        router.get("/_sim/clock").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, clockJson())));
+        router.post("/_sim/clock").handler(Replies.guarded(this::advanceClock));
+    }
+
+    private void setMode(RoutingContext ctx) {
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a mode");
+        Integer forMs = JsonFields.optionalInt(json, "forMs", "");
+        state.modes().set(ModelJson.mode(json), forMs == null ? null : Duration.ofMillis(forMs));
+        Replies.json(ctx, 200, modeJson(state.modes().state()));
+    }
+
+    private static Map<String, Object> modeJson(ModeSwitch.State mode) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("mode", mode.mode().jsonName());
+        json.put("until", mode.endsAt().map(Object::toString).orElse(null));
+        return json;
+    }
+
+    private void setRateLimits(RoutingContext ctx) {
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "rate limits");
+        JsonNode enabled = json.get("enabled");
+        if (enabled == null || !enabled.isBoolean()) {
+            throw RejectedException.badRequest("enabled must be true or false");
+        }
+        state.rateLimiter().enforce(enabled.asBoolean() ? RateLimit.EXCHANGE : List.of());
+        Replies.json(ctx, 200, rateLimitsJson());
+    }
+
+    private Map<String, Object> rateLimitsJson() {
+        List<Map<String, Object>> limits = new ArrayList<>();
+        for (RateLimit limit : state.rateLimiter().limits()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("method", limit.method());
+            json.put("path", limit.path());
+            json.put("limit", limit.limit());
+            json.put("windowSeconds", limit.window().toSeconds());
+            limits.add(json);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("enabled", !limits.isEmpty());
+        json.put("limits", limits);
+        return json;
+    }
+
+    /** The journal, oldest first, filtered by {@code method} and {@code path} when given. */
+    private void requests(RoutingContext ctx) {
+        String method = ctx.queryParams().get("method");
+        String path = ctx.queryParams().get("path");
+        Predicate<JournalEntry> which = entry -> (method == null || method.equalsIgnoreCase(entry.method()))
+                && (path == null || path.equals(entry.path()));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (JournalEntry entry : state.journal().entries(which)) {
+            out.add(entryJson(entry));
+        }
+        ctx.response().putHeader(JOURNAL_DROPPED_HEADER, Long.toString(state.journal().dropped()));
+        Replies.json(ctx, 200, out);
+    }
+
+    static Map<String, Object> entryJson(JournalEntry entry) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sequence", entry.sequence());
+        json.put("time", entry.time().toString());
+        json.put("method", entry.method());
+        json.put("path", entry.path());
+        json.put("query", entry.query());
+        json.put("body", entry.body());
+        json.put("headers", entry.headers());
+        json.put("status", entry.status());
+        json.put("auth", entry.auth());
+        json.put("apiKey", entry.apiKey());
+        json.put("outcome", entry.outcome());
+        return json;
+    }
+
+    private Map<String, Object> clockJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("now", state.clock().instant().toString());
+        json.put("epochMillis", state.clock().millis());
+        json.put("manual", state.clock() instanceof ManualClock);
+        return json;
+    }
+
+    /** {@code {"advanceMs": N}} moves a manual clock; the system clock cannot be moved. */
+    private void advanceClock(RoutingContext ctx) {
+        if (!(state.clock() instanceof ManualClock manual)) {
+            throw new RejectedException(409, "the simulator runs on the system clock; start it with --clock manual to move time");
+        }
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a clock move");
+        JsonNode advance = json.get("advanceMs");
+        if (advance == null || !advance.isIntegralNumber() || !advance.canConvertToLong() || advance.longValue() < 0) {
+            throw RejectedException.badRequest("advanceMs must be a whole number of milliseconds, 0 or more");
+        }
+        manual.advance(Duration.ofMillis(advance.longValue()));
+        Replies.json(ctx, 200, clockJson());
+    }
+
+    private void openApi(RoutingContext ctx) {
+        try (InputStream in = ControlApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new RejectedException(404, "this build of the simulator carries no OpenAPI document");
+            }
+            ctx.response().putHeader("Content-Type", "application/yaml").end(io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the OpenAPI document", e);
+        }
+    }
+}

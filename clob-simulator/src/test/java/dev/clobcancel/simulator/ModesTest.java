@@ -1,0 +1,162 @@
+package dev.clobcancel.simulator;
+
+import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
+import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
+import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
+import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
+import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.OrderStatus;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
+import dev.clobcancel.simulator.time.ManualClock;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ModesTest {
+
+    static final String DISABLED = "{\"error\":\"Trading is currently disabled. Check polymarket.com for updates\"}";
+    static final String CANCEL_ONLY = "{\"error\":\"Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.\"}";
+    static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
+
+    @RegisterExtension
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+
+    ClobSimulator sim;
+    TestHttp http;
+
+    @BeforeEach
+    void fresh(ClobSimulator sim) {
+        this.sim = sim;
+        this.http = new TestHttp(sim.baseUri());
+        SimulatorFixture.addAccounts(sim);
+    }
+
+    private HttpResponse<String> alice(String method, String path, String body) {
+        return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), method, path, body);
+    }
+
+    private HttpResponse<String> setMode(String body) {
+        return http.send("PUT", "/_sim/mode", body, java.util.Map.of());
+    }
+
+    /** An order as the official TypeScript client posts it: 10 shares bought at 0.5. */
+    private static String newOrder() {
+        return "{\"order\":{\"salt\":1,\"maker\":\"0x9fB29AAc15b9A4B7F17c3385939b007540f4d791\",\"tokenId\":\"" + TOKEN
+                + "\",\"makerAmount\":\"5000000\",\"takerAmount\":\"10000000\",\"side\":\"BUY\",\"expiration\":\"0\","
+                + "\"nonce\":\"0\",\"feeRateBps\":\"0\",\"signatureType\":0,\"signature\":\"0x00\"},"
+                + "\"owner\":\"" + ALICE.apiKey() + "\",\"orderType\":\"GTC\"}";
+    }
+
+    @Test
+    void normalIsTheModeAtStartAndAfterReset() {
+        setMode("{\"mode\":\"disabled\"}");
+        sim.reset();
+
+        assertThat(TestHttp.json(http.get("/_sim/mode")).get("mode").asText()).isEqualTo("normal");
+    }
+
+    @Test
+    void aNewOrderForATokenWithNoMarketIsRefused() {
+        HttpResponse<String> response = alice("POST", "/order", newOrder());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("unknown tokenId");
+    }
+
+    @Test
+    void cancelOnlyLetsCancelsThroughAndRefusesNewOrders() {
+        String id = liveOrderOf(sim, ALICE);
+        setMode("{\"mode\":\"cancel-only\"}");
+
+        HttpResponse<String> newOrder = alice("POST", "/order", newOrder());
+
+        assertThat(newOrder.statusCode()).isEqualTo(503);
+        assertThat(newOrder.body()).isEqualTo(CANCEL_ONLY);
+        assertThat(alice("DELETE", "/order", cancelBody(id)).statusCode()).isEqualTo(200);
+        assertThat(alice("DELETE", "/cancel-all", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void disabledRefusesEveryTradingEndpointCancelsIncludedAndTouchesNothing() {
+        String id = liveOrderOf(sim, ALICE);
+        sim.setMode(ExchangeMode.DISABLED);
+
+        for (String[] call : List.of(new String[] {"DELETE", "/order", cancelBody(id)},
+                new String[] {"DELETE", "/orders", "[\"" + id + "\"]"}, new String[] {"DELETE", "/cancel-all", null},
+                new String[] {"DELETE", "/cancel-market-orders", "{\"asset_id\":\"" + TOKEN + "\"}"},
+                new String[] {"POST", "/order", newOrder()})) {
+            HttpResponse<String> response = alice(call[0], call[1], call[2]);
+
+            assertThat(response.statusCode()).as(call[1]).isEqualTo(503);
+            assertThat(response.body()).as(call[1]).isEqualTo(DISABLED);
+        }
+        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+        assertThat(alice("GET", "/data/orders", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void restartingAnswers425UntilItsTimeIsUpByTheSimulatorsClock() {
+        String id = liveOrderOf(sim, ALICE);
+        setMode("{\"mode\":\"restarting\",\"forMs\":90000}");
+
+        HttpResponse<String> during = alice("DELETE", "/order", cancelBody(id));
+        CLOCK.advance(Duration.ofSeconds(89));
+        int stillRestarting = alice("DELETE", "/order", cancelBody(id)).statusCode();
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        assertThat(during.statusCode()).isEqualTo(425);
+        assertThat(during.body()).isEqualTo("{\"error\":\"service not ready\"}");
+        assertThat(stillRestarting).isEqualTo(425);
+        assertThat(alice("DELETE", "/order", cancelBody(id)).statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(http.get("/_sim/mode")).get("mode").asText()).isEqualTo("normal");
+    }
+
+    @Test
+    void theModeSaysWhenItEnds() {
+        sim.restartFor(Duration.ofSeconds(30));
+
+        assertThat(TestHttp.json(http.get("/_sim/mode")).get("until").asText())
+                .isEqualTo(CLOCK.instant().plusSeconds(30).toString());
+    }
+
+    @Test
+    void aBadModeIsA400ThatListsTheModes() {
+        HttpResponse<String> response = setMode("{\"mode\":\"closed\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(TestHttp.json(response).get("error").asText()).contains("normal, cancel-only, disabled or restarting");
+        assertThat(setMode("{\"mode\":\"normal\",\"forMs\":5}").statusCode()).isEqualTo(400);
+        assertThat(setMode("{\"mode\":\"disabled\",\"forMs\":\"soon\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aNewOrderInNormalModeRestsOnTheBook() {
+        sim.exchange().addMarket(SimulatorFixture.MARKET, List.of(TOKEN));
+
+        HttpResponse<String> response = alice("POST", "/order", newOrder());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String id = TestHttp.json(response).get("orderID").asText();
+        assertThat(sim.order(id).orElseThrow().price()).isEqualByComparingTo("0.5");
+        assertThat(sim.order(id).orElseThrow().size()).isEqualByComparingTo("10");
+    }
+
+    @Test
+    void theClockMovesOnlyWhenToldAndOnlyIfManual() {
+        long before = TestHttp.json(http.get("/_sim/clock")).get("epochMillis").asLong();
+
+        HttpResponse<String> moved = http.post("/_sim/clock", "{\"advanceMs\":1500}");
+
+        assertThat(TestHttp.json(moved).get("epochMillis").asLong()).isEqualTo(before + 1500);
+        assertThat(http.get("/time").body()).isEqualTo(Long.toString((before + 1500) / 1000));
+        assertThat(http.post("/_sim/clock", "{\"advanceMs\":-1}").statusCode()).isEqualTo(400);
+    }
+}

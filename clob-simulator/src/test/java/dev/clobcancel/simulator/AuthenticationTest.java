@@ -25,20 +25,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every way a request can fail L2 authentication answers 401 Invalid API key, and says why. */
-class AuthenticationTest {
+class AuthenticationTest extends ExchangeTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
 
-    ClobSimulator sim;
-    TestHttp http;
     String id;
 
     @BeforeEach
-    void freshExchange(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
+    void freshExchange() {
         id = liveOrderOf(sim, ALICE);
     }
 
@@ -110,5 +105,30 @@ class AuthenticationTest {
 
         String why = response.headers().firstValue("X-Sim-Auth-Failure").orElseThrow();
         assertThat(why).doesNotContain(ALICE.secret()).doesNotContain(ALICE.passphrase());
+    }
+
+    @Test
+    void aTimestampAtTheEdgeOfTheWindowIsAcceptedAndOnePastItIsNot() {
+        String body = cancelBody(id);
+
+        assertThat(http.signed(ALICE_SIGNS, NOW - 61, "DELETE", "/order", body).headers().firstValue("X-Sim-Auth-Failure"))
+                .hasValueSatisfying(why -> assertThat(why).contains("-61 s from the server's clock").contains("window of 60 s"));
+        assertThat(http.signed(ALICE_SIGNS, NOW + 61, "DELETE", "/order", body).statusCode()).isEqualTo(401);
+        assertThat(http.signed(ALICE_SIGNS, NOW + 60, "DELETE", "/order", body).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestDated1970IsAlwaysRefused() {
+        assertRefused(http.signed(ALICE_SIGNS, 1, "DELETE", "/order", cancelBody(id)), "before 2001");
+    }
+
+    @Test
+    void theSameSignedRequestTwiceInTheWindowIsAcceptedTwice() {
+        HttpResponse<String> first = http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(id));
+        HttpResponse<String> second = http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(id));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(TestHttp.json(second).get("not_canceled").get(id).asText()).isEqualTo("Order not found or already canceled");
     }
 }

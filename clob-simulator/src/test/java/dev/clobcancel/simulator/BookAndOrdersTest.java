@@ -17,25 +17,14 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The public book and the caller's own orders, as the exchange shows them. */
-class BookAndOrdersTest {
+class BookAndOrdersTest extends ExchangeTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    ClobSimulator sim;
-    TestHttp http;
-
-    @BeforeEach
-    void fresh(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
-    }
 
     private String order(Side side, String price, String size) {
         return sim.placeOrder(ALICE.apiKey(), MARKET, TOKEN, side, price, size);

@@ -17,28 +17,17 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DELETE /orders, /cancel-all and /cancel-market-orders: only ever the caller's own orders. */
-class CancelFamilyTest {
+class CancelFamilyTest extends ExchangeTestBase {
 
     static final String OTHER_MARKET = "0x" + "7a".repeat(32);
     static final String OTHER_TOKEN = "111";
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    ClobSimulator sim;
-    TestHttp http;
-
-    @BeforeEach
-    void fresh(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
-    }
 
     private HttpResponse<String> alice(String path, String body) {
         return http.signed(ALICE_SIGNS, NOW, "DELETE", path, body);

@@ -19,24 +19,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CancelOrderEndpointTest {
+class CancelOrderEndpointTest extends ExchangeTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    ClobSimulator sim;
-    TestHttp http;
-
-    @BeforeEach
-    void freshExchange(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
-    }
 
     private HttpResponse<String> aliceCancels(String body) {
         return http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", body);

@@ -20,24 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class FaultsTest {
+class FaultsTest extends ExchangeTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(42));
-
-    ClobSimulator sim;
-    TestHttp http;
-
-    @BeforeEach
-    void fresh(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
-    }
 
     private HttpResponse<String> cancel(String id) {
         return http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(id));

@@ -16,11 +16,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class ModesTest {
+class ModesTest extends ExchangeTestBase {
 
     static final String DISABLED = "{\"error\":\"Trading is currently disabled. Check polymarket.com for updates\"}";
     static final String CANCEL_ONLY = "{\"error\":\"Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.\"}";
@@ -28,16 +27,6 @@ class ModesTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
-
-    ClobSimulator sim;
-    TestHttp http;
-
-    @BeforeEach
-    void fresh(ClobSimulator sim) {
-        this.sim = sim;
-        this.http = new TestHttp(sim.baseUri());
-        SimulatorFixture.addAccounts(sim);
-    }
 
     private HttpResponse<String> alice(String method, String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), method, path, body);

@@ -13,11 +13,13 @@ import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
+import dev.clobcancel.simulator.tls.SelfSignedCertificate;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.net.SelfSignedCertificate;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -81,8 +83,10 @@ public final class ClobSimulator implements AutoCloseable {
         try {
             HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
             if (options.tls()) {
-                certificate = SelfSignedCertificate.create("localhost");
-                serverOptions.setSsl(true).setKeyCertOptions(certificate.keyCertOptions());
+                certificate = SelfSignedCertificate.create(options.host());
+                serverOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                        .addCertValue(Buffer.buffer(certificate.certificatePem()))
+                        .addKeyValue(Buffer.buffer(certificate.privateKeyPem())));
             }
             HttpServer server = await(vertx.createHttpServer(serverOptions)
                     .requestHandler(SimulatorRouter.create(vertx, state))
@@ -107,7 +111,7 @@ public final class ClobSimulator implements AutoCloseable {
 
     /** With {@code --tls}: the PEM file of the self-signed certificate, for clients to trust. */
     public Optional<Path> certificatePath() {
-        return Optional.ofNullable(certificate).map(c -> Path.of(c.certificatePath()));
+        return Optional.ofNullable(certificate).map(SelfSignedCertificate::certificateFile);
     }
 
     /** The exchange's state, to drive and inspect directly. */

@@ -2,16 +2,34 @@ package dev.clobcancel.simulator.cli;
 
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
+import dev.clobcancel.simulator.core.Scenario;
+import dev.clobcancel.simulator.core.ScenarioFile;
+import dev.clobcancel.simulator.time.ManualClock;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code java -jar clob-simulator.jar --port N [--host H] [--seed S]}: serves until stopped. */
+/** {@code java -jar clob-simulator.jar --port N [--host H] [--config FILE] [--seed S] [--tls]}: serves until stopped. */
 @Command(name = "clob-simulator", mixinStandardHelpOptions = true,
-        description = "A fake Polymarket CLOB for local development and CI.")
+        description = "A fake Polymarket CLOB for local development and CI.",
+        footer = {"", "When ready it prints 'clob-simulator listening on URL' on stdout.",
+                "Admin API under /_sim; its OpenAPI document at /_sim/openapi.yaml."})
 public final class SimulatorMain implements Callable<Integer> {
+
+    /** Which clock the simulator tells time by. */
+    enum ClockKind { system, manual }
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--port", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port = 8080;
@@ -19,22 +37,65 @@ public final class SimulatorMain implements Callable<Integer> {
     @Option(names = "--host", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host = SimulatorOptions.LOOPBACK;
 
-    @Option(names = "--seed", description = "Seed of generated order ids (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Seed of the random source: generated ids, fault probabilities (default: ${DEFAULT-VALUE}).")
     long seed = 1;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Accounts, markets, orders, mode and faults to hold at start and after every reset (JSON or YAML).")
+    Path config;
+
+    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made at start; its PEM file is printed.")
+    boolean tls;
+
+    @Option(names = "--clock", description = "system, or manual: time stands still until POST /_sim/clock moves it (default: ${DEFAULT-VALUE}).")
+    ClockKind clock = ClockKind.system;
+
+    @Option(names = "--auth-window-seconds", paramLabel = "S",
+            description = "How far POLY_TIMESTAMP may be from the server's clock; 0: any time after 2001 (default: ${DEFAULT-VALUE}).")
+    long authWindowSeconds = SimulatorOptions.DEFAULT_AUTH_WINDOW.toSeconds();
+
+    @Option(names = "--journal-capacity", paramLabel = "N",
+            description = "Requests the journal keeps before dropping the oldest (default: ${DEFAULT-VALUE}).")
+    int journalCapacity = dev.clobcancel.simulator.journal.Journal.DEFAULT_CAPACITY;
 
     @Override
     public Integer call() throws InterruptedException {
-        ClobSimulator simulator = ClobSimulator.start(SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed));
+        SimulatorOptions options = options();
+        ClobSimulator simulator = ClobSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
             stopped.countDown();
         }, "clob-simulator-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
         // Scripts wait for this line to know the simulator is ready, and read the URL from it.
-        System.out.println("clob-simulator listening on " + simulator.baseUri());
-        System.out.flush();
+        out.println("clob-simulator listening on " + simulator.baseUri());
+        simulator.certificatePath().ifPresent(pem -> out.println("clob-simulator TLS certificate (PEM): " + pem));
+        out.flush();
         stopped.await();
         return 0;
+    }
+
+    SimulatorOptions options() {
+        if (authWindowSeconds < 0) {
+            throw new ParameterException(spec.commandLine(), "--auth-window-seconds must be 0 or more, not " + authWindowSeconds);
+        }
+        if (journalCapacity < 1) {
+            throw new ParameterException(spec.commandLine(), "--journal-capacity must be at least 1, not " + journalCapacity);
+        }
+        if (port < 0 || port > 65535) {
+            throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
+        }
+        Scenario scenario;
+        try {
+            scenario = config == null ? Scenario.EMPTY : ScenarioFile.read(config);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage());
+        }
+        Clock time = clock == ClockKind.manual ? ManualClock.at(Clock.systemUTC().instant()) : Clock.systemUTC();
+        return SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed).withClock(time)
+                .withAuthWindow(Duration.ofSeconds(authWindowSeconds)).withJournalCapacity(journalCapacity)
+                .withScenario(scenario).withTls(tls);
     }
 
     public static void main(String[] args) {

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 final class ControlApi {
 
     static final String JOURNAL_DROPPED_HEADER = "X-Sim-Journal-Dropped";
-    static final String OPENAPI_RESOURCE = "/clob-simulator-openapi.yaml";
+    static final String OPENAPI_RESOURCE = "/dev/clobcancel/simulator/openapi.yaml";
 
     private final SimulatorState state;
 

@@ -4,12 +4,15 @@ import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
+import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.domain.port.CancelOrderPort;
+import dev.clobcancel.domain.retry.RetryPolicy;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -27,16 +30,30 @@ import java.util.concurrent.CompletionStage;
  * }
  * }</pre>
  *
- * Immutable and thread-safe: build one per account and share it. Stages complete on a Vert.x
- * event-loop thread: do blocking work in an {@code ...Async} stage of your own executor.
+ * Every call is retried as its {@link RetryPolicy} says (a cancel is idempotent, so sending it
+ * again is safe), each attempt signed afresh and bounded by the attempt timeout, the whole call
+ * by the deadline. Immutable and thread-safe: build one per account and share it. Stages
+ * complete on a Vert.x event-loop thread: do blocking work in an {@code ...Async} stage of your
+ * own executor.
  */
 public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
 
+    /**
+     * Runs a task once a delay has passed: how the client waits between attempts. Vert.x timers
+     * by default; a test passes one that runs at once and records the delay.
+     */
+    @FunctionalInterface
+    public interface Scheduler {
+        void schedule(Duration delay, Runnable task);
+    }
+
     private final CancelRequests cancels;
+    private final RetryingCalls calls;
     private final HttpTransport transport;
 
-    private ClobHttpClient(CancelRequests cancels, HttpTransport transport) {
+    private ClobHttpClient(CancelRequests cancels, RetryingCalls calls, HttpTransport transport) {
         this.cancels = cancels;
+        this.calls = calls;
         this.transport = transport;
     }
 
@@ -44,15 +61,43 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
         return new Builder();
     }
 
+    /** {@code DELETE /order}. */
     @Override
     public CompletionStage<CancelResult> cancelOrder(OrderId orderId) {
         Objects.requireNonNull(orderId, "orderId");
         return cancels.cancelOrder(orderId);
     }
 
-    /** Closes the connections, and the Vert.x instance when the client made its own. */
+    /**
+     * {@code DELETE /orders}: each id once, {@value CancelRequests#MAX_BATCH} to a request (more
+     * go in several requests, sent at once, their answers merged); nothing is sent for none.
+     */
+    @Override
+    public CompletionStage<CancelResult> cancelOrders(Collection<OrderId> orderIds) {
+        Objects.requireNonNull(orderIds, "orderIds");
+        return cancels.cancelOrders(orderIds);
+    }
+
+    /** {@code DELETE /cancel-all}, no body. */
+    @Override
+    public CompletionStage<CancelResult> cancelAll() {
+        return cancels.cancelAll();
+    }
+
+    /** {@code DELETE /cancel-market-orders}. */
+    @Override
+    public CompletionStage<CancelResult> cancelMarketOrders(MarketCancel which) {
+        Objects.requireNonNull(which, "which");
+        return cancels.cancelMarketOrders(which);
+    }
+
+    /**
+     * Closes the connections, and the Vert.x instance when the client made its own. Calls not
+     * yet answered, a retry waiting included, fail with an {@link IllegalStateException}.
+     */
     @Override
     public void close() {
+        calls.close();
         transport.close();
     }
 
@@ -65,18 +110,26 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
     public static final class Builder {
 
         /** None of the official clients sets a timeout; a cancel that hangs is worse than one that fails. */
-        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+        public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(5);
+        /** Long enough to ride out a short restart of the matching engine (425s), short enough to act on. */
+        public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
         public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
         public static final int DEFAULT_MAX_CONNECTIONS = 16;
+        /** {@code GET /time} is a small answer; waiting longer for it would only delay the cancel. */
+        static final Duration TIME_TIMEOUT = Duration.ofSeconds(2);
 
         private URI host;
         private ApiCredentials credentials;
         private Address address;
-        private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+        private Duration attemptTimeout = DEFAULT_ATTEMPT_TIMEOUT;
+        private Duration deadline = DEFAULT_DEADLINE;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private Vertx vertx;
         private Clock clock = Clock.systemUTC();
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Scheduler scheduler;
+        private Duration serverTimeRefresh;
 
         private Builder() {
         }
@@ -122,13 +175,22 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             return this;
         }
 
-        /** The longest a call may take, from sending to the whole answer (default 5 s). */
-        public Builder requestTimeout(Duration timeout) {
-            this.requestTimeout = positive(timeout, "requestTimeout");
+        /** The longest one attempt may take, from sending to the whole answer (default 5 s). */
+        public Builder attemptTimeout(Duration timeout) {
+            this.attemptTimeout = positive(timeout, "attemptTimeout");
             return this;
         }
 
-        /** The longest to wait for a connection (default 3 s, never more than the request timeout). */
+        /**
+         * The longest a whole call may take, every attempt and every wait between them included
+         * (default 30 s). No attempt starts after it, and the last is cut short to end by it.
+         */
+        public Builder deadline(Duration deadline) {
+            this.deadline = positive(deadline, "deadline");
+            return this;
+        }
+
+        /** The longest to wait for a connection (default 3 s, never more than the attempt timeout). */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
@@ -149,9 +211,32 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             return this;
         }
 
-        /** The clock that dates each request's signature (the system clock by default). */
+        /** The clock that dates each signature and times the deadline (the system clock by default). */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Which failures are sent again, and after how long ({@link RetryPolicy#defaults()} by default). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retryPolicy = Objects.requireNonNull(policy, "retryPolicy");
+            return this;
+        }
+
+        /** How the client waits between attempts (Vert.x timers by default). */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /**
+         * Signs with the exchange's clock rather than this machine's: the first call measures
+         * the offset to {@code GET /time}, and a call after {@code refreshEvery} has passed
+         * measures it again. Off by default. Should {@code /time} fail, the last offset (or the
+         * machine's clock) is used, and measured again 10 s later.
+         */
+        public Builder useServerTime(Duration refreshEvery) {
+            this.serverTimeRefresh = positive(refreshEvery, "refreshEvery");
             return this;
         }
 
@@ -159,9 +244,17 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             require(host, "host");
             require(credentials, "credentials");
             require(address, "address");
-            Duration connect = connectTimeout.compareTo(requestTimeout) > 0 ? requestTimeout : connectTimeout;
-            HttpTransport transport = HttpTransport.open(vertx, host, requestTimeout, connect, maxConnections);
-            return new ClobHttpClient(new CancelRequests(transport, new L2Signer(credentials, address), clock), transport);
+            HttpTransport transport = HttpTransport.open(vertx, host, shorter(connectTimeout, attemptTimeout), maxConnections);
+            SigningTime time = serverTimeRefresh == null ? SigningTime.local(clock)
+                    : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, attemptTimeout));
+            RetryingCalls calls = new RetryingCalls(retryPolicy, clock, scheduler != null ? scheduler : transport::schedule,
+                    attemptTimeout, deadline);
+            return new ClobHttpClient(new CancelRequests(transport, new L2Signer(credentials, address), time, calls),
+                    calls, transport);
+        }
+
+        private static Duration shorter(Duration a, Duration b) {
+            return a.compareTo(b) <= 0 ? a : b;
         }
 
         private static void require(Object value, String name) {

@@ -26,8 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends requests to one host over a pool of kept-alive connections, each inside a whole-call
- * deadline, and turns every failure below HTTP into a {@link TransportException}.
+ * Sends requests to one host over a pool of kept-alive connections, each inside its own timeout,
+ * and turns every failure below HTTP into a {@link TransportException}.
  */
 final class HttpTransport {
 
@@ -46,18 +46,16 @@ final class HttpTransport {
     private final boolean ownsVertx;
     private final WebClient client;
     private final URI baseUri;
-    private final long timeoutMs;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpTransport(Vertx vertx, boolean ownsVertx, WebClient client, URI baseUri, long timeoutMs) {
+    private HttpTransport(Vertx vertx, boolean ownsVertx, WebClient client, URI baseUri) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.client = client;
         this.baseUri = baseUri;
-        this.timeoutMs = timeoutMs;
     }
 
-    static HttpTransport open(Vertx shared, URI host, Duration requestTimeout, Duration connectTimeout, int maxConnections) {
+    static HttpTransport open(Vertx shared, URI host, Duration connectTimeout, int maxConnections) {
         boolean https = host.getScheme().equalsIgnoreCase("https");
         int port = host.getPort() != -1 ? host.getPort() : https ? 443 : 80;
         WebClientOptions options = new WebClientOptions()
@@ -69,7 +67,7 @@ final class HttpTransport {
                 .setUserAgent(USER_AGENT);
         Vertx vertx = shared != null ? shared : Vertx.vertx();
         WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(maxConnections));
-        return new HttpTransport(vertx, shared == null, client, host, Math.max(1, requestTimeout.toMillis()));
+        return new HttpTransport(vertx, shared == null, client, host);
     }
 
     URI baseUri() {
@@ -77,22 +75,22 @@ final class HttpTransport {
     }
 
     /**
-     * Sends {@code body} (null for none) with {@code headers}. The future fails with a
-     * {@link TransportException} when no whole answer came within the request timeout.
+     * Sends {@code body} (null for none) with exactly {@code headers}. The future fails with a
+     * {@link TransportException} when no whole answer came within {@code timeout}.
      */
-    CompletableFuture<Response> send(HttpMethod method, String path, Map<String, String> headers, byte[] body) {
+    CompletableFuture<Response> send(HttpMethod method, String path, Map<String, String> headers, byte[] body,
+                                     Duration timeout) {
         String what = method.name() + " " + path;
         if (closed.get()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed: " + what + " was not sent"));
         }
+        long timeoutMs = Math.max(1, timeout.toMillis());
         HttpRequest<Buffer> request = client.request(method, path).timeout(timeoutMs);
         headers.forEach(request::putHeader);
         CompletableFuture<Response> answer = new CompletableFuture<>();
-        long deadline = vertx.setTimer(timeoutMs, id -> answer.completeExceptionally(new TransportException(
-                TransportException.Kind.TIMEOUT, what + " to " + baseUri + " got no answer within " + timeoutMs + " ms", null)));
+        long deadline = vertx.setTimer(timeoutMs, id -> answer.completeExceptionally(timedOut(what, timeoutMs, null)));
         long started = System.nanoTime();
-        var sent = body == null ? request.send()
-                : request.putHeader("Content-Type", "application/json").sendBuffer(Buffer.buffer(body));
+        var sent = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
         sent.onComplete(result -> {
             vertx.cancelTimer(deadline);
             if (result.succeeded()) {
@@ -103,7 +101,7 @@ final class HttpTransport {
                 Buffer raw = response.body();
                 answer.complete(new Response(response.statusCode(), raw == null ? new byte[0] : raw.getBytes(), names));
             } else {
-                TransportException failure = transportFailure(what, result.cause());
+                TransportException failure = transportFailure(what, timeoutMs, result.cause());
                 LOG.debug("{} failed: {}", what, failure.getMessage());
                 answer.completeExceptionally(failure);
             }
@@ -111,13 +109,23 @@ final class HttpTransport {
         return answer;
     }
 
-    private TransportException transportFailure(String what, Throwable cause) {
+    /** Runs {@code task} on a Vert.x timer: the client's default way to wait between attempts. */
+    void schedule(Duration delay, Runnable task) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+    }
+
+    private TransportException timedOut(String what, long timeoutMs, Throwable cause) {
+        return new TransportException(TransportException.Kind.TIMEOUT,
+                what + " to " + baseUri + " got no answer within " + timeoutMs + " ms", cause);
+    }
+
+    private TransportException transportFailure(String what, long timeoutMs, Throwable cause) {
         String to = what + " to " + baseUri;
         if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
             return new TransportException(TransportException.Kind.CONNECT, to + ": could not connect (" + cause.getMessage() + ")", cause);
         }
         if (cause instanceof TimeoutException) {
-            return new TransportException(TransportException.Kind.TIMEOUT, to + " got no answer within " + timeoutMs + " ms", cause);
+            return timedOut(what, timeoutMs, cause);
         }
         if (cause instanceof SSLException) {
             return new TransportException(TransportException.Kind.OTHER, to + ": TLS failed (" + cause.getMessage() + ")", cause);

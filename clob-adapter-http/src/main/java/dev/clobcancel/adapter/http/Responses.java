@@ -68,32 +68,43 @@ final class Responses {
 
     /** The typed failure of a status other than 200, with the exchange's {@code error} text. */
     static ClobException failure(HttpTransport.Response response, String what) {
-        ClobException failure = ClobException.forStatus(response.status(), errorText(response.body()), what);
+        JsonNode json = jsonObject(response.body());
+        ClobException failure = ClobException.forStatus(response.status(), errorText(json, response.body()), what);
         if (failure instanceof RateLimitedException limited) {
-            Duration wait = retryAfter(response.header("Retry-After"));
+            Duration wait = longer(retryAfterHeader(response.header("Retry-After")), retryAfterField(json));
             return wait == null ? limited : limited.withRetryAfter(wait);
         }
         return failure;
     }
 
     /** The {@code error} field of a JSON body, else the start of the body as text, else null. */
-    static String errorText(byte[] body) {
+    private static String errorText(JsonNode json, byte[] body) {
+        if (body.length == 0) {
+            return null;
+        }
+        if (json != null && json.hasNonNull("error")) {
+            JsonNode error = json.get("error");
+            return error.isTextual() ? error.asText() : error.toString();
+        }
+        // A proxy's HTML page or a plain-text error still says something.
+        return quoted(body);
+    }
+
+    /** The body as a JSON object, or null when it is not one. */
+    private static JsonNode jsonObject(byte[] body) {
         if (body.length == 0) {
             return null;
         }
         try {
             JsonNode json = JSON.readTree(body);
-            if (json != null && json.isObject() && json.hasNonNull("error")) {
-                JsonNode error = json.get("error");
-                return error.isTextual() ? error.asText() : error.toString();
-            }
+            return json != null && json.isObject() ? json : null;
         } catch (IOException notJson) {
-            // Fall through: a proxy's HTML page or a plain-text error still says something.
+            return null;
         }
-        return quoted(body);
     }
 
-    private static Duration retryAfter(String header) {
+    /** {@code Retry-After} in seconds; an HTTP date is not used, as the exchange sends seconds. */
+    private static Duration retryAfterHeader(String header) {
         if (header == null) {
             return null;
         }
@@ -103,6 +114,23 @@ final class Responses {
         } catch (NumberFormatException httpDate) {
             return null;
         }
+    }
+
+    /** The exchange's own {@code "retry_after_seconds": 2} (or 1.5) in a 429's body. */
+    private static Duration retryAfterField(JsonNode json) {
+        JsonNode seconds = json == null ? null : json.get("retry_after_seconds");
+        if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > 86_400) {
+            return null;
+        }
+        return Duration.ofMillis(Math.round(seconds.asDouble() * 1000));
+    }
+
+    /** Both asked for a wait: only the longer one honours both. */
+    private static Duration longer(Duration a, Duration b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static JsonNode readJson(HttpTransport.Response response, String what) {

@@ -2,6 +2,11 @@ package dev.clobcancel.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.clobcancel.adapter.http.TestSupport.ADDRESS;
+import static dev.clobcancel.adapter.http.TestSupport.CREDS;
+import static dev.clobcancel.adapter.http.TestSupport.closedLoopbackPort;
+import static dev.clobcancel.adapter.http.TestSupport.failure;
+import static dev.clobcancel.adapter.http.TestSupport.result;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
@@ -12,33 +17,27 @@ import dev.clobcancel.domain.failure.ServerErrorException;
 import dev.clobcancel.domain.failure.TradingDisabledException;
 import dev.clobcancel.domain.failure.TransportException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
-import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.retry.RetryPolicy;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client against the simulator over real HTTP on a loopback port. */
+/**
+ * The client against the simulator over real HTTP on a loopback port: each answer of
+ * {@code DELETE /order}, one attempt each (retries are {@link RetryTest}'s).
+ */
 @ClobSimulatorTest
 class ClobHttpClientTest {
-
-    static final ApiCredentials CREDS = new ApiCredentials("11111111-1111-4111-8111-111111111111",
-            "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "alice-passphrase");
-    static final Address ADDRESS = Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791");
-    static final String MARKET = "0x" + "5f".repeat(32);
 
     ClobSimulator sim;
     ClobHttpClient client;
@@ -56,20 +55,12 @@ class ClobHttpClientTest {
     }
 
     static ClobHttpClient clientFor(String host, ApiCredentials creds, Duration timeout) {
-        return ClobHttpClient.builder().host(host).credentials(creds).address(ADDRESS).requestTimeout(timeout).build();
+        return ClobHttpClient.builder().host(host).credentials(creds).address(ADDRESS).attemptTimeout(timeout)
+                .retryPolicy(RetryPolicy.none()).build();
     }
 
     private OrderId liveOrder() {
-        return OrderId.of(sim.placeOrder(CREDS.apiKey(), MARKET, "123", Side.BUY, "0.5", "10"));
-    }
-
-    static <T> T result(CompletionStage<T> stage) throws Exception {
-        return stage.toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    /** The exception the stage failed with, exactly as a whenComplete would see it. */
-    static Throwable failure(CompletionStage<?> stage) throws Exception {
-        return stage.handle((value, failure) -> failure).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return TestSupport.liveOrder(sim);
     }
 
     @Test
@@ -186,11 +177,7 @@ class ClobHttpClientTest {
 
     @Test
     void aRefusedConnectionIsATransportConnectFailure() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        try (ClobHttpClient nowhere = clientFor("http://127.0.0.1:" + closedPort, CREDS, Duration.ofSeconds(5))) {
+        try (ClobHttpClient nowhere = clientFor("http://127.0.0.1:" + closedLoopbackPort(), CREDS, Duration.ofSeconds(5))) {
             Throwable failure = failure(nowhere.cancelOrder(liveOrder()));
 
             assertThat(failure).isInstanceOf(TransportException.class);
@@ -245,12 +232,9 @@ class ClobHttpClientTest {
                 .hasMessageContaining("host is required");
         assertThatThrownBy(() -> ClobHttpClient.builder().host("ftp://x")).hasMessageContaining("http or https");
         assertThatThrownBy(() -> ClobHttpClient.builder().host("http://x/api")).hasMessageContaining("no path");
-        assertThatThrownBy(() -> ClobHttpClient.builder().requestTimeout(Duration.ZERO)).hasMessageContaining("positive");
-    }
-
-    @Test
-    void theBodyIsTheOfficialClientsByteForByte() {
-        assertThat(new String(CancelRequests.json(new CancelRequests.CancelOrderPayload("0xabcdef1234567890abcdef1234567890abcdef12"))))
-                .isEqualTo("{\"orderID\":\"0xabcdef1234567890abcdef1234567890abcdef12\"}");
+        assertThatThrownBy(() -> ClobHttpClient.builder().attemptTimeout(Duration.ZERO)).hasMessageContaining("attemptTimeout must be positive");
+        assertThatThrownBy(() -> ClobHttpClient.builder().deadline(Duration.ofSeconds(-1))).hasMessageContaining("deadline must be positive");
+        assertThatThrownBy(() -> ClobHttpClient.builder().useServerTime(Duration.ZERO)).hasMessageContaining("refreshEvery must be positive");
+        assertThatThrownBy(() -> ClobHttpClient.builder().retryPolicy(null)).hasMessageContaining("retryPolicy");
     }
 }

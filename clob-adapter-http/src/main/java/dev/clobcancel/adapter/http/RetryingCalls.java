@@ -1,0 +1,144 @@
+package dev.clobcancel.adapter.http;
+
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.retry.Durations;
+import dev.clobcancel.domain.retry.RetryDecision;
+import dev.clobcancel.domain.retry.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out the {@link RetryPolicy}: makes an attempt, asks the policy, waits on the scheduler,
+ * and makes the next, each attempt within its own timeout and all of them within the call's
+ * deadline. A retry that would start after the deadline is never scheduled. The failure that
+ * ends a call says how many attempts were made and why no more; the earlier attempts' failures
+ * are suppressed on it.
+ */
+final class RetryingCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryingCalls.class);
+
+    private final RetryPolicy policy;
+    private final Clock clock;
+    private final ClobHttpClient.Scheduler scheduler;
+    private final Duration attemptTimeout;
+    private final Duration deadline;
+    /** The calls not yet answered, each with what it is, so that {@link #close()} can end them. */
+    private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    RetryingCalls(RetryPolicy policy, Clock clock, ClobHttpClient.Scheduler scheduler, Duration attemptTimeout,
+                  Duration deadline) {
+        this.policy = policy;
+        this.clock = clock;
+        this.scheduler = scheduler;
+        this.attemptTimeout = attemptTimeout;
+        this.deadline = deadline;
+    }
+
+    /** One call: {@code attempt} is given each attempt's timeout, and must sign and send afresh. */
+    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Instant deadlineAt,
+                           CompletableFuture<T> result, List<ClobException> earlier) {
+    }
+
+    /**
+     * Makes attempts until one is answered, the policy stops, or the deadline comes. The future
+     * fails with the last {@link ClobException} itself, not wrapped.
+     */
+    <T> CompletableFuture<T> call(String what, Function<Duration, CompletionStage<T>> attempt) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        inFlight.put(result, what);
+        result.whenComplete((value, failure) -> inFlight.remove(result));
+        if (closed.get()) {
+            // Checked after registering, so that a close() racing with this call cannot miss it.
+            result.completeExceptionally(new IllegalStateException("the client is closed: " + what + " was not sent"));
+            return result;
+        }
+        run(new Call<>(what, attempt, clock.instant().plus(deadline), result, new ArrayList<>()), 1);
+        return result;
+    }
+
+    private <T> void run(Call<T> call, int attempt) {
+        if (call.result().isDone()) {
+            return;
+        }
+        Duration left = Duration.between(clock.instant(), call.deadlineAt());
+        Duration timeout = left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout;
+        CompletionStage<T> answer;
+        try {
+            answer = call.attempt().apply(timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
+        } catch (RuntimeException e) {
+            call.result().completeExceptionally(e);
+            return;
+        }
+        answer.whenComplete((value, failure) -> {
+            if (failure == null) {
+                call.result().complete(value);
+            } else if (unwrap(failure) instanceof ClobException clob) {
+                afterFailure(call, attempt, clob);
+            } else {
+                // Not the exchange's answer (the client was closed, a bug): nothing to retry.
+                call.result().completeExceptionally(unwrap(failure));
+            }
+        });
+    }
+
+    private <T> void afterFailure(Call<T> call, int attempt, ClobException failure) {
+        RetryDecision decision = policy.decide(attempt, failure);
+        if (decision instanceof RetryDecision.Stop stop) {
+            giveUp(call, attempt, failure, stop.reason());
+            return;
+        }
+        Duration delay = ((RetryDecision.Retry) decision).delay();
+        if (!clock.instant().plus(delay).isBefore(call.deadlineAt())) {
+            giveUp(call, attempt, failure, "the next attempt, due in " + Durations.show(delay)
+                    + ", would start after the deadline of " + Durations.show(deadline));
+            return;
+        }
+        LOG.info("{}: attempt {} failed ({}); trying again in {}", call.what(), attempt, failure.getMessage(),
+                Durations.show(delay));
+        call.earlier().add(failure);
+        try {
+            scheduler.schedule(delay, () -> run(call, attempt + 1));
+        } catch (RuntimeException e) {
+            giveUp(call, attempt, failure, "the next attempt could not be scheduled (" + e + ")");
+        }
+    }
+
+    private static <T> void giveUp(Call<T> call, int attempt, ClobException failure, String reason) {
+        if (attempt == 1) {
+            call.result().completeExceptionally(failure);
+            return;
+        }
+        ClobException last = failure.withAttempts(attempt, reason);
+        call.earlier().forEach(last::addSuppressed);
+        LOG.info("{}: gave up after {} attempts: {}", call.what(), attempt, reason);
+        call.result().completeExceptionally(last);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * Ends every call not yet answered: a call waiting for its next attempt would otherwise wait
+     * for ever once the timers of the client's own Vert.x are gone.
+     */
+    void close() {
+        closed.set(true);
+        inFlight.forEach((call, what) -> call.completeExceptionally(
+                new IllegalStateException("the client was closed before " + what + " was answered")));
+    }
+}

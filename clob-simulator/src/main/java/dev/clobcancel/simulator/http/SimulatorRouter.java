@@ -2,6 +2,7 @@ package dev.clobcancel.simulator.http;
 
 import dev.clobcancel.simulator.core.SimulatorState;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -30,18 +31,31 @@ public final class SimulatorRouter {
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);
-        router.errorHandler(400, ctx -> Replies.error(ctx, 400, "bad request: " + describe(ctx)));
+        router.route().failureHandler(SimulatorRouter::failed);
         router.errorHandler(404, ctx -> Replies.error(ctx, 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));
         router.errorHandler(405, ctx -> Replies.error(ctx, 405,
                 "method " + ctx.request().method() + " is not allowed on " + ctx.request().path()));
-        router.errorHandler(413, ctx -> Replies.error(ctx, 413,
-                "request body is larger than the limit of " + MAX_BODY_BYTES + " bytes"));
-        router.errorHandler(500, ctx -> {
-            LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
-            Replies.error(ctx, 500, "internal error in the simulator: " + describe(ctx));
-        });
         return router;
+    }
+
+    /** Every failure of a handler becomes a JSON error; a client that went away gets nothing, and no alarm. */
+    private static void failed(RoutingContext ctx) {
+        if (ctx.failure() instanceof HttpClosedException || ctx.response().closed()) {
+            LOG.debug("{} {}: the client closed the connection first", ctx.request().method(), ctx.request().path());
+            return;
+        }
+        if (ctx.response().ended()) {
+            return;
+        }
+        switch (ctx.statusCode()) {
+            case 413 -> Replies.error(ctx, 413, "request body is larger than the limit of " + MAX_BODY_BYTES + " bytes");
+            case 400 -> Replies.error(ctx, 400, "bad request: " + describe(ctx));
+            default -> {
+                LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), ctx.failure());
+                Replies.error(ctx, 500, "internal error in the simulator: " + describe(ctx));
+            }
+        }
     }
 
     private static String describe(RoutingContext ctx) {

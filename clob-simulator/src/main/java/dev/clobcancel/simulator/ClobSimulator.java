@@ -52,6 +52,7 @@ public final class ClobSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClobSimulator.class);
     private static final long START_TIMEOUT_SECONDS = 30;
+    private static final long HEARTBEAT_CHECK_MS = 100;
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -77,7 +78,7 @@ public final class ClobSimulator implements AutoCloseable {
     /** Starts and returns once it answers requests. */
     public static ClobSimulator start(SimulatorOptions options) {
         SimulatorState state = new SimulatorState(options.seed(), options.clock(), options.authWindow(),
-                options.journalCapacity(), options.scenario());
+                options.journalCapacity(), options.scenario(), options.heartbeatWindow());
         Vertx vertx = Vertx.vertx();
         SelfSignedCertificate certificate = null;
         try {
@@ -91,6 +92,8 @@ public final class ClobSimulator implements AutoCloseable {
             HttpServer server = await(vertx.createHttpServer(serverOptions)
                     .requestHandler(SimulatorRouter.create(vertx, state))
                     .listen());
+            // Lapsed heartbeats cancel within this long even when no request comes to check.
+            vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());
             ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate);
             LOG.info("CLOB simulator listening on {}", simulator.baseUri);
             return simulator;

@@ -1,6 +1,7 @@
 package dev.clobcancel.simulator;
 
 import dev.clobcancel.simulator.core.Scenario;
+import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.journal.Journal;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +23,10 @@ import java.util.Objects;
  * @param journalCapacity how many requests the journal keeps before dropping the oldest
  * @param scenario        what the simulator holds at start and after every reset
  * @param tls             serve HTTPS with a self-signed certificate made at start
+ * @param heartbeatWindow how long after a heartbeat the next must come before the account's orders are canceled
  */
 public record SimulatorOptions(String host, int port, long seed, Clock clock, Duration authWindow,
-                               int journalCapacity, Scenario scenario, boolean tls) {
+                               int journalCapacity, Scenario scenario, boolean tls, Duration heartbeatWindow) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /** Wide enough for an honest clock, narrow enough that a replayed or badly dated request is refused. */
@@ -35,6 +37,10 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(authWindow, "authWindow");
         Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(heartbeatWindow, "heartbeatWindow");
+        if (heartbeatWindow.isNegative() || heartbeatWindow.isZero()) {
+            throw new IllegalArgumentException("heartbeatWindow must be positive, not " + heartbeatWindow);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
         }
@@ -46,41 +52,45 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
         }
     }
 
-    /** Loopback, a free port, seed 1, the system clock, a 60-second window, nothing held, plain HTTP. */
+    /** Loopback, a free port, seed 1, the system clock, a 60-second timestamp window, nothing held, plain HTTP, 10-second heartbeats. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(LOOPBACK, 0, 1, Clock.systemUTC(), DEFAULT_AUTH_WINDOW, Journal.DEFAULT_CAPACITY,
-                Scenario.EMPTY, false);
+                Scenario.EMPTY, false, HeartbeatSwitch.DEFAULT_WINDOW);
     }
 
     public SimulatorOptions withHost(String host) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withPort(int port) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withSeed(long seed) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withClock(Clock clock) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withAuthWindow(Duration authWindow) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withJournalCapacity(int journalCapacity) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withScenario(Scenario scenario) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+    }
+
+    public SimulatorOptions withHeartbeatWindow(Duration heartbeatWindow) {
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 
     public SimulatorOptions withTls(boolean tls) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
     }
 }

@@ -58,6 +58,10 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Requests the journal keeps before dropping the oldest (default: ${DEFAULT-VALUE}).")
     int journalCapacity = dev.clobcancel.simulator.journal.Journal.DEFAULT_CAPACITY;
 
+    @Option(names = "--heartbeat-window-ms", paramLabel = "MS",
+            description = "How long after a heartbeat the next must come before the account's orders are canceled (default: ${DEFAULT-VALUE}).")
+    long heartbeatWindowMs = dev.clobcancel.simulator.exchange.HeartbeatSwitch.DEFAULT_WINDOW.toMillis();
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorOptions options = options();
@@ -83,6 +87,9 @@ public final class SimulatorMain implements Callable<Integer> {
         if (journalCapacity < 1) {
             throw new ParameterException(spec.commandLine(), "--journal-capacity must be at least 1, not " + journalCapacity);
         }
+        if (heartbeatWindowMs < 1) {
+            throw new ParameterException(spec.commandLine(), "--heartbeat-window-ms must be at least 1, not " + heartbeatWindowMs);
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
         }
@@ -95,7 +102,7 @@ public final class SimulatorMain implements Callable<Integer> {
         Clock time = clock == ClockKind.manual ? ManualClock.at(Clock.systemUTC().instant()) : Clock.systemUTC();
         return SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed).withClock(time)
                 .withAuthWindow(Duration.ofSeconds(authWindowSeconds)).withJournalCapacity(journalCapacity)
-                .withScenario(scenario).withTls(tls);
+                .withScenario(scenario).withTls(tls).withHeartbeatWindow(Duration.ofMillis(heartbeatWindowMs));
     }
 
     public static void main(String[] args) {

@@ -1,13 +1,18 @@
 package dev.clobcancel.simulator.core;
 
+import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.journal.Journal;
+import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.RateLimiter;
+import dev.clobcancel.simulator.time.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -27,12 +32,19 @@ public final class SimulatorState {
     private final Journal journal;
     private final ModeSwitch modes;
     private final RateLimiter rateLimiter;
+    private final HeartbeatSwitch heartbeats;
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
      * @param scenario   what to hold at start and after each reset
      */
     public SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario) {
+        this(seed, clock, authWindow, journalCapacity, scenario, HeartbeatSwitch.DEFAULT_WINDOW);
+    }
+
+    /** @param heartbeatWindow how long after a heartbeat the next must come before the switch lapses */
+    public SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario,
+                          Duration heartbeatWindow) {
         this.seed = seed;
         this.random = new Random(seed);
         this.clock = clock;
@@ -43,12 +55,29 @@ public final class SimulatorState {
         this.journal = new Journal(journalCapacity);
         this.modes = new ModeSwitch(clock);
         this.rateLimiter = new RateLimiter(clock);
+        this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
+        if (clock instanceof ManualClock manual) {
+            manual.onAdvance(this::expireHeartbeats);
+        }
         apply(scenario);
+    }
+
+    /**
+     * Cancels every live order of each account whose heartbeat lapsed, and journals it. Called on
+     * every request, on a timer, and whenever a manual clock moves, so a lapse is never missed.
+     */
+    public void expireHeartbeats() {
+        for (String apiKey : heartbeats.lapsed()) {
+            CancelReport report = exchange.cancelAll(apiKey);
+            journal.record(new JournalEntry(0, clock.instant(), "SIM", "heartbeat-lapse", null, null, Map.of(), 0, "none",
+                    apiKey, "heartbeat lapsed: canceled " + report.canceled().size() + " orders " + report.canceled()));
+        }
     }
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */
     public synchronized void reset() {
         exchange.reset();
+        heartbeats.reset();
         faults.clear();
         journal.clear();
         rateLimiter.reset();
@@ -90,6 +119,10 @@ public final class SimulatorState {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    public HeartbeatSwitch heartbeats() {
+        return heartbeats;
     }
 
     public Clock clock() {

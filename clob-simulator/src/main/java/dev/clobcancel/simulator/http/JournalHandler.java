@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Records every request to the exchange endpoints once it ends, answered or not. The admin API
@@ -28,7 +27,6 @@ final class JournalHandler implements Handler<RoutingContext> {
 
     private final Journal journal;
     private final Clock clock;
-    private final AtomicLong sequence = new AtomicLong();
 
     JournalHandler(Journal journal, Clock clock) {
         this.journal = journal;
@@ -60,7 +58,7 @@ final class JournalHandler implements Handler<RoutingContext> {
         String fault = ctx.get(FAULT_KEY);
         String outcome = fault != null ? "fault: " + fault : answered ? "answered" : "connection closed";
         String auth = ctx.get(TradingGate.AUTH_KEY);
-        return new JournalEntry(sequence.incrementAndGet(), time, request.method().name(), request.path(), request.query(),
+        return new JournalEntry(0, time, request.method().name(), request.path(), request.query(),
                 body(ctx), headers, answered ? ctx.response().getStatusCode() : 0, auth == null ? "none" : auth,
                 ctx.get(TradingGate.API_KEY_KEY), outcome);
     }

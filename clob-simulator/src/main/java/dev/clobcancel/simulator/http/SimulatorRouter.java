@@ -23,11 +23,17 @@ public final class SimulatorRouter {
     public static Router create(Vertx vertx, SimulatorState state) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route().handler(ctx -> {
+            // Whatever comes next sees the exchange after any heartbeat that lapsed by now.
+            state.expireHeartbeats();
+            ctx.next();
+        });
         router.route().handler(new JournalHandler(state.journal(), state.clock()));
         router.route().handler(new FaultHandler(state.faults()));
         TradingGate gate = new TradingGate(state);
         new ExchangeApi(state, gate).mount(router);
         new OrderDataApi(state, gate).mount(router);
+        new HeartbeatApi(state, gate).mount(router);
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);

@@ -18,6 +18,7 @@ public final class Journal {
     private final int capacity;
     private final Deque<JournalEntry> entries = new ArrayDeque<>();
     private long dropped;
+    private long sequence;
 
     public Journal(int capacity) {
         if (capacity < 1) {
@@ -26,12 +27,13 @@ public final class Journal {
         this.capacity = capacity;
     }
 
+    /** Keeps {@code entry}, numbered after the ones before it (its own sequence is ignored). */
     public synchronized void record(JournalEntry entry) {
         if (entries.size() == capacity) {
             entries.removeFirst();
             dropped++;
         }
-        entries.addLast(entry);
+        entries.addLast(entry.withSequence(++sequence));
     }
 
     /** The entries {@code which} accepts, oldest first. */

@@ -19,4 +19,8 @@ public record JournalEntry(long sequence, Instant time, String method, String pa
     public JournalEntry {
         headers = Map.copyOf(headers);
     }
+
+    JournalEntry withSequence(long number) {
+        return new JournalEntry(number, time, method, path, query, body, headers, status, auth, apiKey, outcome);
+    }
 }

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -24,22 +26,35 @@ public final class ManualClock extends Clock {
     private final ZoneId zone;
     /** Shared by this clock and its views in other zones, so all of them move together. */
     private final AtomicReference<Instant> now;
+    private final List<Runnable> listeners;
 
-    private ManualClock(AtomicReference<Instant> now, ZoneId zone) {
+    private ManualClock(AtomicReference<Instant> now, List<Runnable> listeners, ZoneId zone) {
         this.now = now;
+        this.listeners = listeners;
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
     public static ManualClock at(Instant start) {
-        return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), ZoneOffset.UTC);
+        return new ManualClock(new AtomicReference<>(Objects.requireNonNull(start, "start")), new CopyOnWriteArrayList<>(),
+                ZoneOffset.UTC);
     }
 
-    /** Moves time forward; never back, as no real clock the simulator fakes would. */
+    /**
+     * Moves time forward, never back, as no real clock would; then tells the listeners, so that
+     * what falls due (a heartbeat's lapse) happens at once.
+     */
     public Instant advance(Duration by) {
         if (by.isNegative()) {
             throw new IllegalArgumentException("a clock only moves forward, not by " + by);
         }
-        return now.updateAndGet(instant -> instant.plus(by));
+        Instant moved = now.updateAndGet(instant -> instant.plus(by));
+        listeners.forEach(Runnable::run);
+        return moved;
+    }
+
+    /** Runs {@code listener} after every move of this clock. */
+    public void onAdvance(Runnable listener) {
+        listeners.add(listener);
     }
 
     @Override
@@ -54,7 +69,7 @@ public final class ManualClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId other) {
-        return new ManualClock(now, other);
+        return new ManualClock(now, listeners, other);
     }
 
     @Override

@@ -69,13 +69,14 @@ public final class CancelOrderExample {
                 // Its message says what was wrong with the answer; the bare status would not.
                 return "unexpected answer: " + failure.getMessage();
             }
-            return "rejected: HTTP " + failure.status().orElse(0) + " " + failure.serverMessage().orElse("(no message)");
+            return "rejected: HTTP " + failure.status().orElse(0) + " " + failure.serverMessage().orElse("(no message)")
+                    + (failure.attempts() > 1 ? ", after " + failure.attempts() + " attempts" : "");
         }
     }
 
     /**
-     * Cancels {@code id} and waits for the exchange. The client's request timeout bounds the
-     * wait, so this never blocks for ever.
+     * Cancels {@code id} and waits for the exchange. The client's deadline bounds the wait, so
+     * this never blocks for ever.
      *
      * @throws InterruptedException when the thread is interrupted while waiting; whether the
      *                              order was canceled is then unknown

@@ -66,15 +66,17 @@ final class RetryingCalls {
             result.completeExceptionally(new IllegalStateException("the client is closed: " + what + " was not sent"));
             return result;
         }
-        run(new Call<>(what, attempt, clock.instant().plus(deadline), result, new ArrayList<>()), 1);
+        Instant now = clock.instant();
+        run(new Call<>(what, attempt, now.plus(deadline), result, new ArrayList<>()), 1, now);
         return result;
     }
 
-    private <T> void run(Call<T> call, int attempt) {
+    /** Attempt number {@code attempt}, starting {@code now}: it gets what is left of the deadline, at most. */
+    private <T> void run(Call<T> call, int attempt, Instant now) {
         if (call.result().isDone()) {
             return;
         }
-        Duration left = Duration.between(clock.instant(), call.deadlineAt());
+        Duration left = Duration.between(now, call.deadlineAt());
         Duration timeout = left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout;
         CompletionStage<T> answer;
         try {
@@ -111,7 +113,7 @@ final class RetryingCalls {
                 Durations.show(delay));
         call.earlier().add(failure);
         try {
-            scheduler.schedule(delay, () -> run(call, attempt + 1));
+            scheduler.schedule(delay, () -> run(call, attempt + 1, clock.instant()));
         } catch (RuntimeException e) {
             giveUp(call, attempt, failure, "the next attempt could not be scheduled (" + e + ")");
         }

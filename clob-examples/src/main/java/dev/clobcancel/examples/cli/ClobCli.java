@@ -1,5 +1,6 @@
 package dev.clobcancel.examples.cli;
 
+import dev.clobcancel.adapter.http.ClobHttpClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code clob}: cancel an order, sign a request, or watch a demo against a simulated exchange.
+ * {@code clob}: cancel orders (by id, all of them, or a market's), sign a request, or watch a demo
+ * against a simulated exchange.
  *
  * <pre>{@code
  * CommandLine cli = ClobCli.commandLine(Map.of("CLOB_API_KEY", ...), Clock.systemUTC());
@@ -32,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "clob", mixinStandardHelpOptions = true, versionProvider = ClobCli.Version.class,
         description = "Cancel orders on Polymarket's CLOB, show how requests are signed, "
                 + "or watch a demo against a simulated exchange.",
-        synopsisSubcommandLabel = "(demo | cancel | sign)",
+        synopsisSubcommandLabel = "(demo | cancel | cancel-all | cancel-market | sign)",
         footer = "%nRun 'clob COMMAND --help' for a command's options, environment and exit codes.")
 public final class ClobCli implements Callable<Integer> {
 
@@ -44,11 +47,19 @@ public final class ClobCli implements Callable<Integer> {
 
     /** The whole command tree, reading credentials from {@code env} and the time from {@code clock}. */
     public static CommandLine commandLine(Map<String, String> env, Clock clock) {
+        return commandLine(env, clock, UnaryOperator.identity());
+    }
+
+    /** As above; {@code tuning} finishes every client the commands build (tests put in their scheduler). */
+    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(tuning, "tuning");
         CommandLine cli = new CommandLine(new ClobCli());
         cli.addSubcommand(new DemoCommand());
-        cli.addSubcommand(new CancelCommand(env));
+        cli.addSubcommand(new CancelCommand(env, clock, tuning));
+        cli.addSubcommand(new CancelAllCommand(env, clock, tuning));
+        cli.addSubcommand(new CancelMarketCommand(env, clock, tuning));
         cli.addSubcommand(new SignCommand(env, clock));
         cli.setParameterExceptionHandler(ClobCli::onBadUsage);
         cli.setExecutionExceptionHandler(ClobCli::onInternalError);
@@ -62,7 +73,8 @@ public final class ClobCli implements Callable<Integer> {
     /** {@code clob} alone is a usage error: there is nothing to do without a command. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose demo, cancel or sign");
+        throw new ParameterException(spec.commandLine(),
+                "missing command: choose demo, cancel, cancel-all, cancel-market or sign");
     }
 
     /**
@@ -75,8 +87,8 @@ public final class ClobCli implements Callable<Integer> {
         String name = command.getCommandSpec().qualifiedName();
         err.println(name + ": " + problem.getMessage());
         UnmatchedArgumentException.printSuggestions(problem, err);
-        // Only cancel sends anything; its user wants to know the order was not touched.
-        String nothingSent = command.getCommandSpec().userObject() instanceof CancelCommand ? "Nothing was sent. " : "";
+        // Only the cancels send anything; their user wants to know no order was touched.
+        String nothingSent = command.getCommandSpec().userObject() instanceof ExchangeCommand ? "Nothing was sent. " : "";
         err.println(nothingSent + "Try '" + name + " --help'.");
         err.flush();
         return ExitCodes.USAGE;

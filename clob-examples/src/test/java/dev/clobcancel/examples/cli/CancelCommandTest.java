@@ -7,10 +7,13 @@ import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.faults.FaultRule;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,6 +36,12 @@ class CancelCommandTest {
     private static ClobSimulator simulator;
 
     private final CliRunner cli = new CliRunner();
+
+    /** Faults of one test must not reach the next. */
+    @BeforeEach
+    void noFaults() {
+        simulator.faults().clear();
+    }
 
     @BeforeAll
     static void startSimulator() {
@@ -182,6 +192,91 @@ class CancelCommandTest {
         }
     }
 
+    @Test
+    void severalOrderIdsGoAsOneBatchAndExitZeroWhenAllAreCanceled() {
+        // Were the orders sent one by one, to /order, this fault would refuse them.
+        simulator.faults().add(FaultRule.respond(400, null).onPath("/order"));
+        String first = placeOrder();
+        String second = placeOrder();
+
+        CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", first, "--order-id", second);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).containsExactly("{\"canceled\":[\"" + first + "\",\"" + second + "\"],\"not_canceled\":{}}");
+        assertThat(List.of(status(first), status(second))).containsOnly(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void aBatchWithAnOrderNotCanceledExitsOneNamingItAndItsReason() {
+        String live = placeOrder();
+
+        CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", live, "--order-id", UNKNOWN_ORDER);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                "clob cancel: order " + UNKNOWN_ORDER + " was not canceled: Order not found or already canceled");
+        assertThat(status(live)).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void theSameIdGivenTwiceIsOneOrderSentAlone() {
+        simulator.faults().add(FaultRule.respond(400, null).onPath("/orders"));
+        String order = placeOrder();
+
+        CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order, "--order-id", order);
+
+        assertThat(run.exitCode()).isZero();
+    }
+
+    @Test
+    void aNotReadyExchangeIsWaitedOutAndTheCancelGetsThrough() {
+        simulator.faults().add(FaultRule.respond(425, null).onPath("/order").times(2));
+        String order = placeOrder();
+
+        CliRunner.Run run = cancel(ACCOUNT.env(), order);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(cli.retryDelays()).hasSize(2);
+        assertThat(status(order)).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void withNoRetryTheFirstFailureIsTheAnswer() {
+        simulator.faults().add(FaultRule.respond(425, null).onPath("/order").times(1));
+        String order = placeOrder();
+
+        CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order, "--no-retry");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("rejected: HTTP 425 service not ready").contains("trying again is safe");
+        assertThat(cli.retryDelays()).isEmpty();
+        assertThat(status(order)).isEqualTo(OrderStatus.LIVE);
+    }
+
+    @Test
+    void aCancelThatNeverGetsThroughExitsThreeSayingHowManyAttemptsWereMade() {
+        simulator.faults().add(FaultRule.respond(425, null).onPath("/order"));
+
+        CliRunner.Run run = cancel(ACCOUNT.env(), placeOrder());
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("rejected: HTTP 425 service not ready, after 8 attempts")
+                .contains("a longer --deadline-ms keeps trying for longer");
+    }
+
+    @Test
+    void serverTimeGetsACancelThroughFromAMachineWhoseClockIsADayBehind() {
+        CliRunner behind = new CliRunner(Clock.offset(Clock.systemUTC(), Duration.ofDays(-1)));
+        String order = placeOrder();
+
+        CliRunner.Run refused = behind.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order);
+        CliRunner.Run canceled = behind.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order, "--server-time");
+
+        assertThat(refused.exitCode()).isEqualTo(3);
+        assertThat(refused.err()).contains("HTTP 401").contains("--server-time");
+        assertThat(canceled.exitCode()).isZero();
+    }
+
     /**
      * Takes the waiting connection and reads until the client, now closed, hangs up. Closing the
      * socket with the connection still queued would reset it under Vert.x while it shuts down,
@@ -195,7 +290,11 @@ class CancelCommandTest {
     }
 
     private CliRunner.Run cancel(Map<String, String> env, String order) {
-        return cli.run(env, "cancel", "--host", simulator.baseUri().toString(), "--order-id", order);
+        return cli.run(env, "cancel", "--host", host(), "--order-id", order);
+    }
+
+    private static String host() {
+        return simulator.baseUri().toString();
     }
 
     private static String placeOrder() {

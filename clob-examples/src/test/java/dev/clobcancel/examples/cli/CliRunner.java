@@ -6,14 +6,17 @@ import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine;
 
 /**
  * Runs {@code clob} in this JVM, as {@code main} would, with a given environment and clock, and
  * captures what it prints. Keeps everything every run printed, so that a test class can check
- * that no secret was ever printed.
+ * that no secret was ever printed. A retry is made at once rather than after its delay, which is
+ * recorded: a test of retries takes no time.
  */
 final class CliRunner {
 
@@ -30,6 +33,7 @@ final class CliRunner {
 
     private final Clock clock;
     private final StringBuilder printed = new StringBuilder();
+    private final List<Duration> delays = new CopyOnWriteArrayList<>();
 
     CliRunner() {
         this(Clock.systemUTC());
@@ -42,12 +46,20 @@ final class CliRunner {
     Run run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = ClobCli.commandLine(env, clock);
+        CommandLine cli = ClobCli.commandLine(env, clock, client -> client.scheduler((delay, retry) -> {
+            delays.add(delay);
+            retry.run();
+        }));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);
         printed.append(out).append(err);
         return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    /** The delays of every retry so far, in the order asked for. */
+    List<Duration> retryDelays() {
+        return List.copyOf(delays);
     }
 
     /** Stdout and stderr of every run so far. */

@@ -15,7 +15,7 @@ class ClobCliTest {
         CliRunner.Run run = cli.run(Map.of(), "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo").contains("cancel").contains("sign");
+        assertThat(run.out()).contains("demo", "cancel", "cancel-all", "cancel-market", "sign");
     }
 
     @Test
@@ -33,7 +33,18 @@ class ClobCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
                 .contains("CLOB_API_KEY", "CLOB_SECRET", "CLOB_PASS_PHRASE", "CLOB_ADDRESS")
-                .contains("--timeout-ms")
+                .contains("--timeout-ms", "--deadline-ms", "--attempt-timeout-ms", "--no-retry", "--server-time")
                 .contains("Exit codes:");
+    }
+
+    @Test
+    void eachCancelCommandDocumentsItsOptionsAndExitCodes() {
+        for (String command : new String[] {"cancel-all", "cancel-market"}) {
+            CliRunner.Run run = cli.run(Map.of(), command, "--help");
+
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("--host", "--deadline-ms", "--no-retry", "CLOB_SECRET", "Exit codes:");
+        }
+        assertThat(cli.run(Map.of(), "cancel-market", "--help").out()).contains("--market", "--asset-id");
     }
 }

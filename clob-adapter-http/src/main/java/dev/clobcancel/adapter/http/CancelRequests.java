@@ -31,6 +31,8 @@ final class CancelRequests {
     static final int MAX_BATCH = 3000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A send is never given less: one that could not possibly be answered would waste an attempt. */
+    private static final Duration MIN_SEND = Duration.ofMillis(50);
     /** The official clients send it on every cancel, even {@code /cancel-all} with no body. */
     private static final Map<String, String> CONTENT_TYPE = Map.of("Content-Type", "application/json");
 
@@ -157,12 +159,18 @@ final class CancelRequests {
         return calls.call(what, timeout -> attempt(path, body, timeout, what));
     }
 
+    /** One attempt within {@code timeout}; reading the exchange's clock first, if need be, counts against it. */
     private CompletableFuture<CancelResult> attempt(String path, byte[] body, Duration timeout, String what) {
-        return time.nowSeconds().thenCompose(timestamp -> {
-            L2Headers l2 = signer.headers(timestamp, HttpMethod.DELETE.name(), path, body);
+        long started = System.nanoTime();
+        CompletableFuture<Long> timestamp = time.nowSeconds();
+        // Known at once (the machine's clock, or an offset measured already): the whole timeout is the send's.
+        boolean waited = !timestamp.isDone();
+        return timestamp.thenCompose(seconds -> {
+            L2Headers l2 = signer.headers(seconds, HttpMethod.DELETE.name(), path, body);
             Map<String, String> headers = new LinkedHashMap<>(l2.asMap());
             headers.putAll(CONTENT_TYPE);
-            return transport.send(HttpMethod.DELETE, path, headers, body, timeout);
+            Duration left = waited ? timeout.minusNanos(System.nanoTime() - started) : timeout;
+            return transport.send(HttpMethod.DELETE, path, headers, body, left.compareTo(MIN_SEND) < 0 ? MIN_SEND : left);
         }).thenApply(response -> Responses.cancelResult(response, what));
     }
 

@@ -246,7 +246,7 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             require(address, "address");
             HttpTransport transport = HttpTransport.open(vertx, host, shorter(connectTimeout, attemptTimeout), maxConnections);
             SigningTime time = serverTimeRefresh == null ? SigningTime.local(clock)
-                    : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, attemptTimeout));
+                    : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, shorter(attemptTimeout, deadline)));
             RetryingCalls calls = new RetryingCalls(retryPolicy, clock, scheduler != null ? scheduler : transport::schedule,
                     attemptTimeout, deadline);
             return new ClobHttpClient(new CancelRequests(transport, new L2Signer(credentials, address), time, calls),

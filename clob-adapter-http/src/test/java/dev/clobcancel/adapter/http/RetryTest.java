@@ -136,6 +136,21 @@ class RetryTest {
         assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(2));
     }
 
+    @Test
+    void theExchangesRateLimitIsWaitedOutRatherThanHammered() throws Exception {
+        // The published limit of DELETE /cancel-all: 250 in 10 s; the clock stands still meanwhile.
+        sim.enforceRateLimits(true);
+        for (int i = 0; i < 250; i++) {
+            result(client.cancelAll());
+        }
+        assertThat(scheduler.delays()).isEmpty();
+
+        CancelResult result = result(client.cancelAll());
+
+        assertThat(result.notCanceled()).isEmpty();
+        assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(10));
+    }
+
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 502, 504})
     void aPassingServerFaultIsSentAgainSoon(int status) throws Exception {

@@ -10,6 +10,7 @@ import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.faults.Faults;
+import dev.clobcancel.simulator.http.InvalidRequests;
 import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
@@ -82,7 +83,8 @@ public final class ClobSimulator implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         SelfSignedCertificate certificate = null;
         try {
-            HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port());
+            HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
+                    .setIdleTimeout((int) options.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
             if (options.tls()) {
                 certificate = SelfSignedCertificate.create(options.host());
                 serverOptions.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
@@ -91,6 +93,7 @@ public final class ClobSimulator implements AutoCloseable {
             }
             HttpServer server = await(vertx.createHttpServer(serverOptions)
                     .requestHandler(SimulatorRouter.create(vertx, state))
+                    .invalidRequestHandler(new InvalidRequests())
                     .listen());
             // Lapsed heartbeats cancel within this long even when no request comes to check.
             vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());

@@ -24,13 +24,17 @@ import java.util.Objects;
  * @param scenario        what the simulator holds at start and after every reset
  * @param tls             serve HTTPS with a self-signed certificate made at start
  * @param heartbeatWindow how long after a heartbeat the next must come before the account's orders are canceled
+ * @param idleTimeout     how long a connection may stay silent before the simulator closes it
  */
 public record SimulatorOptions(String host, int port, long seed, Clock clock, Duration authWindow,
-                               int journalCapacity, Scenario scenario, boolean tls, Duration heartbeatWindow) {
+                               int journalCapacity, Scenario scenario, boolean tls, Duration heartbeatWindow,
+                               Duration idleTimeout) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /** Wide enough for an honest clock, narrow enough that a replayed or badly dated request is refused. */
     public static final Duration DEFAULT_AUTH_WINDOW = Duration.ofSeconds(60);
+    /** Longer than any client keeps a pooled connection idle on purpose; a stalled one is let go. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
     public SimulatorOptions {
         Objects.requireNonNull(host, "host");
@@ -38,6 +42,10 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
         Objects.requireNonNull(authWindow, "authWindow");
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(heartbeatWindow, "heartbeatWindow");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        if (idleTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("idleTimeout must be at least a second, not " + idleTimeout);
+        }
         if (heartbeatWindow.isNegative() || heartbeatWindow.isZero()) {
             throw new IllegalArgumentException("heartbeatWindow must be positive, not " + heartbeatWindow);
         }
@@ -55,42 +63,46 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
     /** Loopback, a free port, seed 1, the system clock, a 60-second timestamp window, nothing held, plain HTTP, 10-second heartbeats. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(LOOPBACK, 0, 1, Clock.systemUTC(), DEFAULT_AUTH_WINDOW, Journal.DEFAULT_CAPACITY,
-                Scenario.EMPTY, false, HeartbeatSwitch.DEFAULT_WINDOW);
+                Scenario.EMPTY, false, HeartbeatSwitch.DEFAULT_WINDOW, DEFAULT_IDLE_TIMEOUT);
     }
 
     public SimulatorOptions withHost(String host) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withPort(int port) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withSeed(long seed) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withClock(Clock clock) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withAuthWindow(Duration authWindow) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withJournalCapacity(int journalCapacity) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withScenario(Scenario scenario) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withHeartbeatWindow(Duration heartbeatWindow) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+    }
+
+    public SimulatorOptions withIdleTimeout(Duration idleTimeout) {
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 
     public SimulatorOptions withTls(boolean tls) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
     }
 }

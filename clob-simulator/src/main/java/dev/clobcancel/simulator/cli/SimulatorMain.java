@@ -62,6 +62,10 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "How long after a heartbeat the next must come before the account's orders are canceled (default: ${DEFAULT-VALUE}).")
     long heartbeatWindowMs = dev.clobcancel.simulator.exchange.HeartbeatSwitch.DEFAULT_WINDOW.toMillis();
 
+    @Option(names = "--idle-timeout-seconds", paramLabel = "S",
+            description = "Close a connection silent this long, a stalled client's too (default: ${DEFAULT-VALUE}).")
+    long idleTimeoutSeconds = SimulatorOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorOptions options = options();
@@ -87,6 +91,9 @@ public final class SimulatorMain implements Callable<Integer> {
         if (journalCapacity < 1) {
             throw new ParameterException(spec.commandLine(), "--journal-capacity must be at least 1, not " + journalCapacity);
         }
+        if (idleTimeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--idle-timeout-seconds must be at least 1, not " + idleTimeoutSeconds);
+        }
         if (heartbeatWindowMs < 1) {
             throw new ParameterException(spec.commandLine(), "--heartbeat-window-ms must be at least 1, not " + heartbeatWindowMs);
         }
@@ -102,7 +109,8 @@ public final class SimulatorMain implements Callable<Integer> {
         Clock time = clock == ClockKind.manual ? ManualClock.at(Clock.systemUTC().instant()) : Clock.systemUTC();
         return SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed).withClock(time)
                 .withAuthWindow(Duration.ofSeconds(authWindowSeconds)).withJournalCapacity(journalCapacity)
-                .withScenario(scenario).withTls(tls).withHeartbeatWindow(Duration.ofMillis(heartbeatWindowMs));
+                .withScenario(scenario).withTls(tls).withHeartbeatWindow(Duration.ofMillis(heartbeatWindowMs))
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
     }
 
     public static void main(String[] args) {

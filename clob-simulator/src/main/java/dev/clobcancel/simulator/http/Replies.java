@@ -50,4 +50,13 @@ final class Replies {
     static byte[] body(RoutingContext ctx) {
         return ctx.body() == null || ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
     }
+
+    /** {@code text} as a JSON string literal. */
+    static String quote(String text) {
+        try {
+            return JSON.writeValueAsString(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a string is always JSON", e);
+        }
+    }
 }

@@ -46,8 +46,11 @@ class SimulatorFuzzTest {
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults());
 
-    /** The status answered, or -1 when the connection closed without an answer. */
-    private static int send(ClobSimulator sim, byte[] request) throws IOException {
+    /** The status answered (-1 when the connection closed without an answer) and the body. */
+    record Answer(int status, String body) {
+    }
+
+    private static Answer send(ClobSimulator sim, byte[] request) throws IOException {
         try (Socket socket = new Socket(sim.baseUri().getHost(), sim.port())) {
             socket.setSoTimeout(5000);
             OutputStream out = socket.getOutputStream();
@@ -70,8 +73,10 @@ class SimulatorFuzzTest {
             } catch (IOException reset) {
                 // A reset after the answer (the server closing with unread input) leaves the answer intact.
             }
-            Matcher status = STATUS_LINE.matcher(answer.toString(StandardCharsets.ISO_8859_1));
-            return status.find() ? Integer.parseInt(status.group(1)) : -1;
+            String text = answer.toString(StandardCharsets.UTF_8);
+            Matcher status = STATUS_LINE.matcher(text);
+            int end = text.indexOf("\r\n\r\n");
+            return new Answer(status.find() ? Integer.parseInt(status.group(1)) : -1, end < 0 ? "" : text.substring(end + 4));
         }
     }
 
@@ -99,14 +104,19 @@ class SimulatorFuzzTest {
         for (int i = 0; i < REQUESTS; i++) {
             RequestFuzzer.Fuzzed request = fuzzer.next();
             String before = snapshot(sim, ids);
-            int status;
+            Answer answer;
             try {
-                status = send(sim, request.bytes());
+                answer = send(sim, request.bytes());
             } catch (AssertionError hang) {
                 throw new AssertionError("request " + i + " of seed " + SEED + ", " + request.description() + ": " + hang.getMessage());
             }
+            int status = answer.status();
             if (status >= 500) {
                 fail("request %d of seed %d, %s, answered %d", i, SEED, request.description(), status);
+            }
+            if (status >= 400 && !answer.body().isEmpty()) {
+                assertThat(answer.body()).as("the refusal of request %d of seed %d, %s", i, SEED, request.description())
+                        .startsWith("{\"error\":\"");
             }
             if (status >= 400 || status == -1) {
                 refused++;

@@ -61,9 +61,12 @@ public final class ClobSimulator implements AutoCloseable {
     private final URI baseUri;
     private final SelfSignedCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConnectionCount connections;
 
-    private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate) {
+    private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate,
+                          ConnectionCount connections) {
         this.vertx = vertx;
+        this.connections = connections;
         this.server = server;
         this.state = state;
         this.certificate = certificate;
@@ -82,6 +85,7 @@ public final class ClobSimulator implements AutoCloseable {
                 options.journalCapacity(), options.scenario(), options.heartbeatWindow());
         Vertx vertx = Vertx.vertx();
         SelfSignedCertificate certificate = null;
+        ConnectionCount connections = new ConnectionCount();
         try {
             HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
                     .setIdleTimeout((int) options.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
@@ -92,12 +96,13 @@ public final class ClobSimulator implements AutoCloseable {
                         .addKeyValue(Buffer.buffer(certificate.privateKeyPem())));
             }
             HttpServer server = await(vertx.createHttpServer(serverOptions)
+                    .connectionHandler(connections::opened)
                     .requestHandler(SimulatorRouter.create(vertx, state))
                     .invalidRequestHandler(new InvalidRequests())
                     .listen());
             // Lapsed heartbeats cancel within this long even when no request comes to check.
             vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());
-            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate);
+            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections);
             LOG.info("CLOB simulator listening on {}", simulator.baseUri);
             return simulator;
         } catch (RuntimeException e) {
@@ -149,6 +154,16 @@ public final class ClobSimulator implements AutoCloseable {
 
     public Optional<OrderView> order(String id) {
         return state.exchange().order(id);
+    }
+
+    /** Client connections open now: a test that closes its client can see that nothing leaked. */
+    public int openConnections() {
+        return connections.open();
+    }
+
+    /** Completes when no client connection is open, and at once if none is. */
+    public java.util.concurrent.CompletionStage<Void> whenNoConnectionsOpen() {
+        return connections.whenNoneOpen();
     }
 
     /** Switches the exchange's mode until changed. */

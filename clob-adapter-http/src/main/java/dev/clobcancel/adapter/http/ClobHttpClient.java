@@ -10,6 +10,7 @@ import dev.clobcancel.domain.port.CancelOrderPort;
 import dev.clobcancel.domain.retry.RetryPolicy;
 import io.vertx.core.Vertx;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -130,6 +131,8 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Scheduler scheduler;
         private Duration serverTimeRefresh;
+        private TrustedCertificate trustedCertificate;
+        private int maxQueuedRequests = HttpTransport.DEFAULT_MAX_QUEUED_REQUESTS;
 
         private Builder() {
         }
@@ -240,11 +243,35 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             return this;
         }
 
+        /**
+         * Requests that may wait for a free connection (default 100000); past that a call fails
+         * at once with a {@link dev.clobcancel.domain.failure.TransportException} rather than
+         * queueing without bound behind a stalled exchange.
+         */
+        public Builder maxQueuedRequests(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("maxQueuedRequests must be at least 1, not " + requests);
+            }
+            this.maxQueuedRequests = requests;
+            return this;
+        }
+
+        /**
+         * Trusts the certificate in this PEM file, in place of the JDK's certificate authorities:
+         * for a simulator started with {@code --tls}. The host name is still verified. Without
+         * it, HTTPS trusts the JDK's authorities, as for the exchange itself.
+         */
+        public Builder trustCertificate(Path pemFile) {
+            this.trustedCertificate = TrustedCertificate.read(pemFile);
+            return this;
+        }
+
         public ClobHttpClient build() {
             require(host, "host");
             require(credentials, "credentials");
             require(address, "address");
-            HttpTransport transport = HttpTransport.open(vertx, host, shorter(connectTimeout, attemptTimeout), maxConnections);
+            HttpTransport transport = HttpTransport.open(vertx, host, shorter(connectTimeout, attemptTimeout), maxConnections,
+                    maxQueuedRequests, trustedCertificate);
             SigningTime time = serverTimeRefresh == null ? SigningTime.local(clock)
                     : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, shorter(attemptTimeout, deadline)));
             RetryingCalls calls = new RetryingCalls(retryPolicy, clock, scheduler != null ? scheduler : transport::schedule,

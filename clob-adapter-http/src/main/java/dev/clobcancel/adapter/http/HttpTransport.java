@@ -4,6 +4,8 @@ import dev.clobcancel.domain.failure.TransportException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -41,33 +43,48 @@ final class HttpTransport {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final String USER_AGENT = "clob-cancel-java";
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    /** Requests that may wait for a pooled connection; far above any honest burst, short of unbounded. */
+    static final int DEFAULT_MAX_QUEUED_REQUESTS = 100_000;
 
     private final Vertx vertx;
     private final boolean ownsVertx;
+    private final HttpClient http;
     private final WebClient client;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpTransport(Vertx vertx, boolean ownsVertx, WebClient client, URI baseUri) {
+    private HttpTransport(Vertx vertx, boolean ownsVertx, HttpClient http, WebClient client, URI baseUri) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
+        this.http = http;
         this.client = client;
         this.baseUri = baseUri;
     }
 
-    static HttpTransport open(Vertx shared, URI host, Duration connectTimeout, int maxConnections) {
+    /** @param trusted the one certificate to trust over HTTPS, or null for the JDK's authorities */
+    static HttpTransport open(Vertx shared, URI host, Duration connectTimeout, int maxConnections, int maxQueued,
+                              TrustedCertificate trusted) {
         boolean https = host.getScheme().equalsIgnoreCase("https");
         int port = host.getPort() != -1 ? host.getPort() : https ? 443 : 80;
         WebClientOptions options = new WebClientOptions()
                 .setDefaultHost(host.getHost())
                 .setDefaultPort(port)
                 .setSsl(https)
+                .setVerifyHost(true)
                 .setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()))
                 .setKeepAlive(true)
                 .setUserAgent(USER_AGENT);
+        if (trusted != null) {
+            options.setTrustOptions(trusted.trustOptions());
+        }
         Vertx vertx = shared != null ? shared : Vertx.vertx();
-        WebClient client = WebClient.create(vertx, options, new PoolOptions().setHttp1MaxSize(maxConnections));
-        return new HttpTransport(vertx, shared == null, client, host);
+        // A bounded queue: past it a request fails at once rather than waiting behind thousands.
+        PoolOptions pool = new PoolOptions().setHttp1MaxSize(maxConnections).setMaxWaitQueueSize(maxQueued);
+        HttpClient http = vertx.httpClientBuilder().with(options).with(pool)
+                // A reset connection is answered as a TransportException; Vert.x would also log it as an error.
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debug("connection to {}: {}", host, e.toString())))
+                .build();
+        return new HttpTransport(vertx, shared == null, http, WebClient.wrap(http, options), host);
     }
 
     URI baseUri() {
@@ -127,6 +144,10 @@ final class HttpTransport {
         if (cause instanceof TimeoutException) {
             return timedOut(what, timeoutMs, cause);
         }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            return new TransportException(TransportException.Kind.OTHER, to + ": not sent, too many requests already wait for a connection ("
+                    + cause.getMessage() + ")", cause);
+        }
         if (cause instanceof SSLException) {
             return new TransportException(TransportException.Kind.OTHER, to + ": TLS failed (" + cause.getMessage() + ")", cause);
         }
@@ -143,6 +164,7 @@ final class HttpTransport {
     void close() {
         if (closed.compareAndSet(false, true)) {
             client.close();
+            http.close();
             if (ownsVertx) {
                 var stopped = vertx.close();
                 if (!Context.isOnVertxThread()) {

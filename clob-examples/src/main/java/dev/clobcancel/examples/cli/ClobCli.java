@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "clob", mixinStandardHelpOptions = true, versionProvider = ClobCli.Version.class,
         description = "Cancel orders on Polymarket's CLOB, show how requests are signed, "
                 + "or watch a demo against a simulated exchange.",
-        synopsisSubcommandLabel = "(demo | cancel | cancel-all | cancel-market | sign)",
+        synopsisSubcommandLabel = "(demo | cancel | cancel-all | cancel-market | sign | bench)",
         footer = "%nRun 'clob COMMAND --help' for a command's options, environment and exit codes.")
 public final class ClobCli implements Callable<Integer> {
 
@@ -61,6 +61,7 @@ public final class ClobCli implements Callable<Integer> {
         cli.addSubcommand(new CancelAllCommand(env, clock, tuning));
         cli.addSubcommand(new CancelMarketCommand(env, clock, tuning));
         cli.addSubcommand(new SignCommand(env, clock));
+        cli.addSubcommand(new BenchCommand(env, clock, tuning));
         cli.setParameterExceptionHandler(ClobCli::onBadUsage);
         cli.setExecutionExceptionHandler(ClobCli::onInternalError);
         return cli;
@@ -74,7 +75,7 @@ public final class ClobCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose demo, cancel, cancel-all, cancel-market or sign");
+                "missing command: choose demo, cancel, cancel-all, cancel-market, sign or bench");
     }
 
     /**
@@ -88,7 +89,7 @@ public final class ClobCli implements Callable<Integer> {
         err.println(name + ": " + problem.getMessage());
         UnmatchedArgumentException.printSuggestions(problem, err);
         // Only the cancels send anything; their user wants to know no order was touched.
-        String nothingSent = command.getCommandSpec().userObject() instanceof ExchangeCommand ? "Nothing was sent. " : "";
+        String nothingSent = command.getCommandSpec().userObject() instanceof ExchangeClientCommand ? "Nothing was sent. " : "";
         err.println(nothingSent + "Try '" + name + " --help'.");
         err.flush();
         return ExitCodes.USAGE;

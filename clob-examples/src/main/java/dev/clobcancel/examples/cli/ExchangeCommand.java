@@ -6,13 +6,9 @@ import dev.clobcancel.domain.model.OrderId;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * A cancel command: checks everything it was given (options, then the account in the
@@ -30,27 +26,15 @@ import picocli.CommandLine.Spec;
             ExchangeCommand.EXIT_USAGE,
             ExchangeCommand.EXIT_FAILED,
             ExchangeCommand.EXIT_INTERNAL})
-abstract class ExchangeCommand implements Callable<Integer> {
+abstract class ExchangeCommand extends ExchangeClientCommand {
 
     static final String EXIT_NOT_CANCELED = "1:the exchange answered but did not cancel some order (each with its reason on stderr)";
     static final String EXIT_USAGE = "2:bad usage, a bad id or value, or the environment: nothing was sent";
     static final String EXIT_FAILED = "3:the exchange refused the request or could not be reached (HTTP status and message on stderr)";
     static final String EXIT_INTERNAL = "4:internal error";
 
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ExchangeOptions exchange;
-
-    private final Map<String, String> env;
-    private final Clock clock;
-    private final UnaryOperator<ClobHttpClient.Builder> tuning;
-
     ExchangeCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
-        this.env = env;
-        this.clock = clock;
-        this.tuning = tuning;
+        super(env, clock, tuning);
     }
 
     /** The endpoint called, for the hint after a 401. */
@@ -70,8 +54,7 @@ abstract class ExchangeCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         checkOptions();
-        EnvCredentials.Account account = EnvCredentials.read(env, spec.commandLine());
-        try (ClobHttpClient client = exchange.open(spec.commandLine(), account, clock, tuning)) {
+        try (ClobHttpClient client = openClient(UnaryOperator.identity())) {
             return new CancelRun(spec.commandLine(), path()).run(client, this::cancel, requested());
         }
     }

@@ -67,6 +67,13 @@ final class CliRunner {
         return printed.toString();
     }
 
+    /** Fails if any run so far printed the secret or the passphrase of {@code account}. */
+    void assertNeverPrinted(TestAccount account) {
+        org.assertj.core.api.Assertions.assertThat(everythingPrinted()).as("what clob printed")
+                .doesNotContain(account.credentials().secret())
+                .doesNotContain(account.credentials().passphrase());
+    }
+
     /** A loopback port that nothing listens on: bound, read, and closed again. */
     static int closedLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -15,7 +15,7 @@ class ClobCliTest {
         CliRunner.Run run = cli.run(Map.of(), "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("demo", "cancel", "cancel-all", "cancel-market", "sign");
+        assertThat(run.out()).contains("demo", "cancel", "cancel-all", "cancel-market", "sign", "bench");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.ClobSimulator;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -22,6 +23,13 @@ record TestAccount(ApiCredentials credentials, Address address) {
     /** 32 random bytes, url-safe base64 with padding, as the exchange hands secrets out. */
     static String randomSecret() {
         return Base64.getUrlEncoder().encodeToString(randomBytes(32));
+    }
+
+    /** A simulator on a free loopback port that knows this account. */
+    ClobSimulator startSimulator() {
+        ClobSimulator simulator = ClobSimulator.start();
+        simulator.addAccount(credentials, address);
+        return simulator;
     }
 
     /** CLOB_API_KEY, CLOB_SECRET, CLOB_PASS_PHRASE and CLOB_ADDRESS of this account; a copy to change. */

@@ -181,4 +181,24 @@ class FaultStormTest {
                 assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED)));
         bystanders.forEach(id -> assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.LIVE));
     }
+
+    @Test
+    void hundredsOfConcurrentCancelsOfOneOrderCancelItExactlyOnce(ClobSimulator sim) throws Exception {
+        sim.addAccount(CREDS, ADDRESS);
+        OrderId id = liveOrder(sim);
+        try (ClobHttpClient client = TestSupport.clientOf(sim).maxConnections(64).build()) {
+            List<CompletableFuture<CancelResult>> calls = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                calls.add(client.cancelOrder(id).toCompletableFuture());
+            }
+
+            int canceled = 0;
+            for (CompletableFuture<CancelResult> call : calls) {
+                CancelResult result = call.get(30, TimeUnit.SECONDS);
+                canceled += result.wasCanceled(id) ? 1 : 0;
+                assertThat(result.wasCanceled(id) || result.reasonNotCanceled(id).isPresent()).isTrue();
+            }
+            assertThat(canceled).isEqualTo(1);
+        }
+    }
 }

@@ -18,7 +18,8 @@ class SimulatorDependencyRulesTest {
 
     @ArchTest
     static final ArchRule the_exchange_model_knows_no_http = noClasses()
-            .that().resideInAnyPackage("dev.clobcancel.simulator.exchange..", "dev.clobcancel.simulator.faults..")
+            .that().resideInAnyPackage("dev.clobcancel.simulator.exchange..", "dev.clobcancel.simulator.faults..",
+                    "dev.clobcancel.simulator.journal..", "dev.clobcancel.simulator.ratelimit..", "dev.clobcancel.simulator.time..")
             .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.fasterxml..")
             .because("the exchange's state and rules are plain Java, driven by HTTP and by the Java API alike");
 }

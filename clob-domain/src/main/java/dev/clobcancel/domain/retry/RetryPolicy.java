@@ -159,11 +159,7 @@ public final class RetryPolicy {
     }
 
     private static Duration positive(Duration value, String name) {
-        Objects.requireNonNull(value, name);
-        if (value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be positive, not " + value);
-        }
-        return value;
+        return Durations.requirePositive(value, name);
     }
 
     public int maxAttempts() {

@@ -1,0 +1,154 @@
+package dev.clobcancel.domain.heartbeat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.heartbeat.HeartbeatHealth.State;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rules of a keeper's chain, at instants given: which id goes next, within how long, and the health. */
+class HeartbeatChainTest {
+
+    private static final Duration WINDOW = Duration.ofSeconds(10);
+    private static final Instant T0 = Instant.parse("2026-01-05T12:00:00Z");
+
+    private HeartbeatChain chain;
+
+    @BeforeEach
+    void started() {
+        chain = new HeartbeatChain(WINDOW);
+        chain.start(T0);
+    }
+
+    private static Instant at(double seconds) {
+        return T0.plusMillis(Math.round(seconds * 1000));
+    }
+
+    /** Sends the next heartbeat at {@code seconds} and has it answered with {@code id} then. */
+    private void answered(double seconds, String id) {
+        chain.succeeded(chain.next(at(seconds)), id, at(seconds));
+    }
+
+    @Test
+    void theFirstHeartbeatStartsAChainAndMayTakeAWholeWindow() {
+        assertThat(chain.next(T0)).isEqualTo(new HeartbeatChain.Beat(null, WINDOW));
+    }
+
+    @Test
+    void eachHeartbeatNamesTheLastIdWithinWhatIsLeftOfTheWindow() {
+        answered(0, "hb-1");
+
+        assertThat(chain.next(at(5))).isEqualTo(new HeartbeatChain.Beat("hb-1", Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void onceTheWindowHasRunOutTheNextHeartbeatStartsANewChain() {
+        answered(0, "hb-1");
+
+        assertThat(chain.next(at(10))).isEqualTo(new HeartbeatChain.Beat(null, WINDOW));
+    }
+
+    @Test
+    void aRefusedIdStartsANewChainAtOnce() {
+        answered(0, "hb-1");
+        HeartbeatChain.Beat beat = chain.next(at(5));
+
+        boolean newChainNow = chain.failed(beat, ClobException.forStatus(400, "Invalid heartbeat id", "POST /v1/heartbeats"));
+
+        assertThat(newChainNow).isTrue();
+        assertThat(chain.next(at(5)).previousId()).isNull();
+    }
+
+    @Test
+    void aRefusedFirstHeartbeatIsAFailureLikeAnyOther() {
+        boolean newChainNow = chain.failed(chain.next(T0), ClobException.forStatus(400, "Invalid heartbeat payload", "POST /v1/heartbeats"));
+
+        assertThat(newChainNow).isFalse();
+    }
+
+    @Test
+    void anotherFailureKeepsTheChain() {
+        answered(0, "hb-1");
+
+        boolean newChainNow = chain.failed(chain.next(at(5)), ClobException.forStatus(503, "Trading is disabled", "POST /v1/heartbeats"));
+
+        assertThat(newChainNow).isFalse();
+        assertThat(chain.next(at(6)).previousId()).isEqualTo("hb-1");
+    }
+
+    @Test
+    void healthIsArmedWithTheWindowLeftAfterAnAnswer() {
+        answered(1, "hb-1");
+
+        HeartbeatHealth health = chain.health(at(4));
+
+        assertThat(health.state()).isEqualTo(State.ARMED);
+        assertThat(health.armed()).isTrue();
+        assertThat(health.lastSuccess()).contains(at(1));
+        assertThat(health.timeLeft()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(health.chainsStarted()).isEqualTo(1);
+    }
+
+    @Test
+    void healthCountsFailuresAndKeepsTheLastError() {
+        answered(0, "hb-1");
+        chain.failed(chain.next(at(5)), ClobException.forStatus(503, "Trading is disabled", "POST /v1/heartbeats"));
+        chain.failed(chain.next(at(6)), ClobException.forStatus(500, "boom", "POST /v1/heartbeats"));
+
+        HeartbeatHealth health = chain.health(at(7));
+
+        assertThat(health.state()).isEqualTo(State.FAILING);
+        assertThat(health.armed()).isTrue();
+        assertThat(health.consecutiveFailures()).isEqualTo(2);
+        assertThat(health.timeLeft()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(health.lastError()).contains("POST /v1/heartbeats answered HTTP 500: boom");
+    }
+
+    @Test
+    void healthHasLapsedOnceAWindowPassedWithoutAnAnswer() {
+        answered(0, "hb-1");
+        chain.failed(chain.next(at(5)), ClobException.forStatus(500, null, "POST /v1/heartbeats"));
+
+        HeartbeatHealth health = chain.health(at(10));
+
+        assertThat(health.state()).isEqualTo(State.LAPSED);
+        assertThat(health.armed()).isFalse();
+        assertThat(health.timeLeft()).isZero();
+    }
+
+    @Test
+    void aKeeperThatNeverGotThroughForAWindowHasLapsedToo() {
+        chain.failed(chain.next(T0), ClobException.forStatus(500, null, "POST /v1/heartbeats"));
+
+        assertThat(chain.health(at(9.999)).state()).isEqualTo(State.STARTING);
+        assertThat(chain.health(at(10)).state()).isEqualTo(State.LAPSED);
+    }
+
+    @Test
+    void aSuccessAfterFailuresClearsThemAndCountsTheNewChain() {
+        answered(0, "hb-1");
+        chain.failed(chain.next(at(5)), ClobException.forStatus(400, "Invalid heartbeat id", "POST /v1/heartbeats"));
+        answered(5, "hb-2");
+
+        HeartbeatHealth health = chain.health(at(5));
+
+        assertThat(health.state()).isEqualTo(State.ARMED);
+        assertThat(health.consecutiveFailures()).isZero();
+        assertThat(health.lastError()).isEmpty();
+        assertThat(health.chainsStarted()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppedChainSaysSoButStillCountsTheTimeLeftOnTheExchange() {
+        answered(0, "hb-1");
+        chain.stop();
+
+        HeartbeatHealth health = chain.health(at(2));
+
+        assertThat(health.state()).isEqualTo(State.STOPPED);
+        assertThat(health.timeLeft()).isEqualTo(Duration.ofSeconds(8));
+    }
+}

@@ -3,15 +3,10 @@ package dev.clobcancel.adapter.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clobcancel.domain.auth.L2Headers;
-import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import io.vertx.core.http.HttpMethod;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,12 +25,6 @@ final class CancelRequests {
     /** The most ids the exchange takes in one {@code DELETE /orders}. */
     static final int MAX_BATCH = 3000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** A send is never given less: one that could not possibly be answered would waste an attempt. */
-    private static final Duration MIN_SEND = Duration.ofMillis(50);
-    /** The official clients send it on every cancel, even {@code /cancel-all} with no body. */
-    private static final Map<String, String> CONTENT_TYPE = Map.of("Content-Type", "application/json");
-
     /** {@code {"orderID":"0x..."}}: the official clients' body, byte for byte. */
     record CancelOrderPayload(String orderID) {
     }
@@ -46,16 +35,10 @@ final class CancelRequests {
     record MarketPayload(String market, @JsonProperty("asset_id") String assetId) {
     }
 
-    private final HttpTransport transport;
-    private final L2Signer signer;
-    private final SigningTime time;
-    private final RetryingCalls calls;
+    private final SignedRequests requests;
 
-    CancelRequests(HttpTransport transport, L2Signer signer, SigningTime time, RetryingCalls calls) {
-        this.transport = transport;
-        this.signer = signer;
-        this.time = time;
-        this.calls = calls;
+    CancelRequests(SignedRequests requests) {
+        this.requests = requests;
     }
 
     CompletableFuture<CancelResult> cancelOrder(OrderId id) {
@@ -97,21 +80,17 @@ final class CancelRequests {
 
     /** {@code {"orderID":"0x..."}}. */
     static byte[] orderBody(OrderId id) {
-        return json(new CancelOrderPayload(id.value()));
+        return SignedRequests.json(new CancelOrderPayload(id.value()));
     }
 
     /** {@code ["0x...","0x..."]}, compact, as the official clients' {@code JSON.stringify(hashes)}. */
     static byte[] batchBody(List<String> ids) {
-        return json(ids);
+        return SignedRequests.json(ids);
     }
 
     /** {@code {"market":"0x...","asset_id":"123"}}, a key left out when not given. */
     static byte[] marketBody(MarketCancel which) {
-        return json(new MarketPayload(which.market(), which.assetId()));
-    }
-
-    L2Signer signer() {
-        return signer;
+        return SignedRequests.json(new MarketPayload(which.market(), which.assetId()));
     }
 
     /**
@@ -153,32 +132,8 @@ final class CancelRequests {
         return first;
     }
 
-    /** Signs and sends {@code body} to {@code path}, afresh for each attempt. */
+    /** Signs and sends {@code body} to {@code path}, afresh for each attempt, within the client's deadline. */
     private CompletableFuture<CancelResult> send(String path, byte[] body) {
-        String what = "DELETE " + path;
-        return calls.call(what, timeout -> attempt(path, body, timeout, what));
-    }
-
-    /** One attempt within {@code timeout}; reading the exchange's clock first, if need be, counts against it. */
-    private CompletableFuture<CancelResult> attempt(String path, byte[] body, Duration timeout, String what) {
-        long started = System.nanoTime();
-        CompletableFuture<Long> timestamp = time.nowSeconds();
-        // Known at once (the machine's clock, or an offset measured already): the whole timeout is the send's.
-        boolean waited = !timestamp.isDone();
-        return timestamp.thenCompose(seconds -> {
-            L2Headers l2 = signer.headers(seconds, HttpMethod.DELETE.name(), path, body);
-            Map<String, String> headers = new LinkedHashMap<>(l2.asMap());
-            headers.putAll(CONTENT_TYPE);
-            Duration left = waited ? timeout.minusNanos(System.nanoTime() - started) : timeout;
-            return transport.send(HttpMethod.DELETE, path, headers, body, left.compareTo(MIN_SEND) < 0 ? MIN_SEND : left);
-        }).thenApply(response -> Responses.cancelResult(response, what));
-    }
-
-    private static byte[] json(Object payload) {
-        try {
-            return JSON.writeValueAsBytes(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName(), e);
-        }
+        return requests.send(HttpMethod.DELETE, path, body, null, Responses::cancelResult);
     }
 }

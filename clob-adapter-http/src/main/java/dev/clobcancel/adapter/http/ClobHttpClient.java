@@ -7,6 +7,8 @@ import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.domain.port.CancelOrderPort;
+import dev.clobcancel.domain.port.HeartbeatPort;
+import dev.clobcancel.domain.retry.Durations;
 import dev.clobcancel.domain.retry.RetryPolicy;
 import io.vertx.core.Vertx;
 import java.net.URI;
@@ -19,7 +21,8 @@ import java.util.Objects;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Cancels orders on a CLOB over HTTP: the exchange itself, or the simulator.
+ * Cancels orders on a CLOB over HTTP, the exchange itself or the simulator, and sends the
+ * heartbeats of its dead man's switch.
  *
  * <pre>{@code
  * try (ClobHttpClient clob = ClobHttpClient.builder()
@@ -37,7 +40,7 @@ import java.util.concurrent.CompletionStage;
  * complete on a Vert.x event-loop thread: do blocking work in an {@code ...Async} stage of your
  * own executor.
  */
-public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
+public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, AutoCloseable {
 
     /**
      * Runs a task once a delay has passed: how the client waits between attempts. Vert.x timers
@@ -48,12 +51,16 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
         void schedule(Duration delay, Runnable task);
     }
 
+    private final SignedRequests requests;
     private final CancelRequests cancels;
+    private final HeartbeatRequests heartbeats;
     private final RetryingCalls calls;
     private final HttpTransport transport;
 
-    private ClobHttpClient(CancelRequests cancels, RetryingCalls calls, HttpTransport transport) {
-        this.cancels = cancels;
+    private ClobHttpClient(SignedRequests requests, RetryingCalls calls, HttpTransport transport) {
+        this.requests = requests;
+        this.cancels = new CancelRequests(requests);
+        this.heartbeats = new HeartbeatRequests(requests);
         this.calls = calls;
         this.transport = transport;
     }
@@ -93,6 +100,17 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
     }
 
     /**
+     * {@code POST /v1/heartbeats}, body {@code {"heartbeat_id":null}} (a new chain) or
+     * {@code {"heartbeat_id":"<previousId>"}}, retried as the policy says within {@code within}
+     * or the deadline, whichever is shorter. A retry names the same id; when the exchange moved
+     * the chain on under a lost answer, it refuses it with a {@code BadRequestException}.
+     */
+    @Override
+    public CompletionStage<String> sendHeartbeat(String previousId, Duration within) {
+        return heartbeats.send(previousId, within);
+    }
+
+    /**
      * Closes the connections, and the Vert.x instance when the client made its own. Calls not
      * yet answered, a retry waiting included, fail with an {@link IllegalStateException}.
      */
@@ -104,7 +122,7 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
 
     @Override
     public String toString() {
-        return "ClobHttpClient[" + transport.baseUri() + ", " + cancels.signer() + "]";
+        return "ClobHttpClient[" + transport.baseUri() + ", " + requests.signer() + "]";
     }
 
     /** Builds a {@link ClobHttpClient}; host, credentials and address are required. */
@@ -180,7 +198,7 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
 
         /** The longest one attempt may take, from sending to the whole answer (default 5 s). */
         public Builder attemptTimeout(Duration timeout) {
-            this.attemptTimeout = positive(timeout, "attemptTimeout");
+            this.attemptTimeout = Durations.requirePositive(timeout, "attemptTimeout");
             return this;
         }
 
@@ -189,13 +207,13 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
          * (default 30 s). No attempt starts after it, and the last is cut short to end by it.
          */
         public Builder deadline(Duration deadline) {
-            this.deadline = positive(deadline, "deadline");
+            this.deadline = Durations.requirePositive(deadline, "deadline");
             return this;
         }
 
         /** The longest to wait for a connection (default 3 s, never more than the attempt timeout). */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            this.connectTimeout = Durations.requirePositive(timeout, "connectTimeout");
             return this;
         }
 
@@ -239,7 +257,7 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
          * machine's clock) is used, and measured again 10 s later.
          */
         public Builder useServerTime(Duration refreshEvery) {
-            this.serverTimeRefresh = positive(refreshEvery, "refreshEvery");
+            this.serverTimeRefresh = Durations.requirePositive(refreshEvery, "refreshEvery");
             return this;
         }
 
@@ -276,7 +294,7 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
                     : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, shorter(attemptTimeout, deadline)));
             RetryingCalls calls = new RetryingCalls(retryPolicy, clock, scheduler != null ? scheduler : transport::schedule,
                     attemptTimeout, deadline);
-            return new ClobHttpClient(new CancelRequests(transport, new L2Signer(credentials, address), time, calls),
+            return new ClobHttpClient(new SignedRequests(transport, new L2Signer(credentials, address), time, calls),
                     calls, transport);
         }
 
@@ -288,14 +306,6 @@ public final class ClobHttpClient implements CancelOrderPort, AutoCloseable {
             if (value == null) {
                 throw new IllegalStateException(name + " is required: call ." + name + "(...) before build()");
             }
-        }
-
-        private static Duration positive(Duration timeout, String name) {
-            Objects.requireNonNull(timeout, name);
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + timeout);
-            }
-            return timeout;
         }
     }
 }

@@ -66,6 +66,18 @@ final class Responses {
         return new CancelResult(ids, reasons);
     }
 
+    /** {@code {"heartbeat_id": "..."}} on 200: the id the next heartbeat must name; a typed failure otherwise. */
+    static String heartbeatId(HttpTransport.Response response, String what) {
+        if (response.status() != 200) {
+            throw failure(response, what);
+        }
+        JsonNode id = readJson(response, what).get("heartbeat_id");
+        if (id == null || !id.isTextual() || id.asText().isEmpty()) {
+            throw unreadable(response, what, "no heartbeat_id string");
+        }
+        return id.asText();
+    }
+
     /** The typed failure of a status other than 200, with the exchange's {@code error} text. */
     static ClobException failure(HttpTransport.Response response, String what) {
         JsonNode json = jsonObject(response.body());

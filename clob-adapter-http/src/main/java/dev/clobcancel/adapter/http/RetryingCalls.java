@@ -49,15 +49,16 @@ final class RetryingCalls {
     }
 
     /** One call: {@code attempt} is given each attempt's timeout, and must sign and send afresh. */
-    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Instant deadlineAt,
-                           CompletableFuture<T> result, List<ClobException> earlier) {
+    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Duration deadline,
+                           Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier) {
     }
 
     /**
-     * Makes attempts until one is answered, the policy stops, or the deadline comes. The future
-     * fails with the last {@link ClobException} itself, not wrapped.
+     * Makes attempts until one is answered, the policy stops, or the deadline comes: the client's,
+     * or {@code within} when that is shorter (null: the client's). The future fails with the last
+     * {@link ClobException} itself, not wrapped.
      */
-    <T> CompletableFuture<T> call(String what, Function<Duration, CompletionStage<T>> attempt) {
+    <T> CompletableFuture<T> call(String what, Duration within, Function<Duration, CompletionStage<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         inFlight.put(result, what);
         result.whenComplete((value, failure) -> inFlight.remove(result));
@@ -67,7 +68,8 @@ final class RetryingCalls {
             return result;
         }
         Instant now = clock.instant();
-        run(new Call<>(what, attempt, now.plus(deadline), result, new ArrayList<>()), 1, now);
+        Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
+        run(new Call<>(what, attempt, limit, now.plus(limit), result, new ArrayList<>()), 1, now);
         return result;
     }
 
@@ -106,7 +108,7 @@ final class RetryingCalls {
         Duration delay = ((RetryDecision.Retry) decision).delay();
         if (!clock.instant().plus(delay).isBefore(call.deadlineAt())) {
             giveUp(call, attempt, failure, "the next attempt, due in " + Durations.show(delay)
-                    + ", would start after the deadline of " + Durations.show(deadline));
+                    + ", would start after the deadline of " + Durations.show(call.deadline()));
             return;
         }
         LOG.info("{}: attempt {} failed ({}); trying again in {}", call.what(), attempt, failure.getMessage(),

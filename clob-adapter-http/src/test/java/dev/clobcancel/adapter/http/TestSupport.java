@@ -3,8 +3,10 @@ package dev.clobcancel.adapter.http;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.retry.RetryPolicy;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.time.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,6 +41,14 @@ final class TestSupport {
 
     static ClobHttpClient.Builder clientOf(ClobSimulator sim) {
         return ClobHttpClient.builder().host(sim.baseUri()).credentials(CREDS).address(ADDRESS);
+    }
+
+    /**
+     * A client on {@code clock} whose retries go at once, moving the clock on by their delays,
+     * with jitter fixed mid-range: every delay is exact and the test takes no time.
+     */
+    static ClobHttpClient.Builder clientOnManualTime(ClobSimulator sim, ManualClock clock, InstantScheduler retries) {
+        return clientOf(sim).clock(clock).scheduler(retries).retryPolicy(RetryPolicy.defaults().withRandom(MID_JITTER));
     }
 
     static <T> T result(CompletionStage<T> stage) throws Exception {

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WireBytesTest {
 
-    record Vector(String what, String secret, long timestamp, String requestPath, String body, String signature) {
+    record Vector(String what, String secret, long timestamp, String method, String requestPath, String body,
+                  String signature) {
         @Override
         public String toString() {
             return what;
@@ -32,6 +33,10 @@ class WireBytesTest {
     }
 
     static Stream<Vector> vectors(String requestPath) throws IOException {
+        return vectors("DELETE", requestPath);
+    }
+
+    static Stream<Vector> vectors(String method, String requestPath) throws IOException {
         Path root = Path.of(System.getProperty("repo.root", ".."));
         Path file = root.resolve("../shared/vectors/l2-hmac.json").normalize();
         if (!Files.exists(file)) {
@@ -39,12 +44,12 @@ class WireBytesTest {
         }
         List<Vector> out = new ArrayList<>();
         for (JsonNode c : new ObjectMapper().readTree(file.toFile()).get("cases")) {
-            if (c.get("method").asText().equals("DELETE") && c.get("requestPath").asText().equals(requestPath)) {
-                out.add(new Vector(c.get("what").asText(), c.get("secret").asText(), c.get("timestamp").asLong(),
+            if (c.get("method").asText().equals(method) && c.get("requestPath").asText().equals(requestPath)) {
+                out.add(new Vector(c.get("what").asText(), c.get("secret").asText(), c.get("timestamp").asLong(), method,
                         requestPath, c.get("body").isNull() ? null : c.get("body").asText(), c.get("signature").asText()));
             }
         }
-        assertThat(out).as("vectors for DELETE %s", requestPath).isNotEmpty();
+        assertThat(out).as("vectors for %s %s", method, requestPath).isNotEmpty();
         return out.stream();
     }
 
@@ -65,6 +70,10 @@ class WireBytesTest {
         return vectors("/cancel-market-orders");
     }
 
+    static Stream<Vector> heartbeatVectors() throws IOException {
+        return vectors("POST", HeartbeatRequests.PATH);
+    }
+
     private static String orderIdIn(String body) {
         try {
             return new ObjectMapper().readTree(body).get("orderID").asText();
@@ -74,7 +83,7 @@ class WireBytesTest {
     }
 
     private static void assertSignedAsTheVector(Vector v, byte[] ours) {
-        String signature = L2Signature.forSecret(v.secret()).sign(v.timestamp(), "DELETE", v.requestPath(), ours);
+        String signature = L2Signature.forSecret(v.secret()).sign(v.timestamp(), v.method(), v.requestPath(), ours);
         assertThat(signature).isEqualTo(v.signature());
     }
 
@@ -116,6 +125,20 @@ class WireBytesTest {
 
         assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(v.body());
         assertSignedAsTheVector(v, ours);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("heartbeatVectors")
+    void aHeartbeatStartingAChainSendsTheOfficialBody(Vector v) {
+        byte[] ours = HeartbeatRequests.body(null);
+
+        assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(v.body());
+        assertSignedAsTheVector(v, ours);
+    }
+
+    @Test
+    void aHeartbeatContinuingAChainNamesTheLastIdAsTheOfficialClientDoes() {
+        assertThat(new String(HeartbeatRequests.body("hb-1"), StandardCharsets.UTF_8)).isEqualTo("{\"heartbeat_id\":\"hb-1\"}");
     }
 
     @Test

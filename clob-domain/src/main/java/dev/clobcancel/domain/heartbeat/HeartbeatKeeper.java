@@ -136,9 +136,9 @@ public final class HeartbeatKeeper implements AutoCloseable {
                 return;
             }
             health = chain.health(clock.instant());
-        }
-        if (ownExecutor != null) {
-            ownExecutor.shutdown();
+            if (ownExecutor != null) {
+                ownExecutor.shutdown();
+            }
         }
         publish(health);
     }
@@ -211,11 +211,10 @@ public final class HeartbeatKeeper implements AutoCloseable {
         }
     }
 
-    private void scheduleNext() {
-        synchronized (this) {
-            if (chain.stopped()) {
-                return;
-            }
+    /** Under the lock, so that a stop either comes first and nothing is scheduled, or drops what was. */
+    private synchronized void scheduleNext() {
+        if (chain.stopped()) {
+            return;
         }
         try {
             scheduler.schedule(interval, this::beat);

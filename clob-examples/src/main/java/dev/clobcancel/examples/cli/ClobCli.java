@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,9 +34,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * that tests run every path without touching the process's environment.
  */
 @Command(name = "clob", mixinStandardHelpOptions = true, versionProvider = ClobCli.Version.class,
-        description = "Cancel orders on Polymarket's CLOB, show how requests are signed, "
-                + "or watch a demo against a simulated exchange.",
-        synopsisSubcommandLabel = "(demo | cancel | cancel-all | cancel-market | sign | bench)",
+        description = "Cancel orders on Polymarket's CLOB, keep its dead man's switch armed, show how requests "
+                + "are signed, or watch a demo against a simulated exchange.",
+        synopsisSubcommandLabel = "(demo | cancel | cancel-all | cancel-market | heartbeat | sign | bench)",
         footer = "%nRun 'clob COMMAND --help' for a command's options, environment and exit codes.")
 public final class ClobCli implements Callable<Integer> {
 
@@ -52,6 +53,12 @@ public final class ClobCli implements Callable<Integer> {
 
     /** As above; {@code tuning} finishes every client the commands build (tests put in their scheduler). */
     static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+        return commandLine(env, clock, tuning, HeartbeatLifecycle.Process::new);
+    }
+
+    /** As above; {@code heartbeats} gives {@code heartbeat} what it runs by (tests, their stop and timers). */
+    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning,
+                                   Supplier<HeartbeatLifecycle> heartbeats) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tuning, "tuning");
@@ -60,6 +67,7 @@ public final class ClobCli implements Callable<Integer> {
         cli.addSubcommand(new CancelCommand(env, clock, tuning));
         cli.addSubcommand(new CancelAllCommand(env, clock, tuning));
         cli.addSubcommand(new CancelMarketCommand(env, clock, tuning));
+        cli.addSubcommand(new HeartbeatCommand(env, clock, tuning, Objects.requireNonNull(heartbeats, "heartbeats")));
         cli.addSubcommand(new SignCommand(env, clock));
         cli.addSubcommand(new BenchCommand(env, clock, tuning));
         cli.setParameterExceptionHandler(ClobCli::onBadUsage);
@@ -75,7 +83,7 @@ public final class ClobCli implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "missing command: choose demo, cancel, cancel-all, cancel-market, sign or bench");
+                "missing command: choose demo, cancel, cancel-all, cancel-market, heartbeat, sign or bench");
     }
 
     /**

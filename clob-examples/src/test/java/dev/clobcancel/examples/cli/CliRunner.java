@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -44,12 +45,17 @@ final class CliRunner {
     }
 
     Run run(Map<String, String> env, String... args) {
+        return run(HeartbeatLifecycle.Process::new, env, args);
+    }
+
+    /** As above, {@code heartbeat} stopped and timed by {@code heartbeats}. */
+    Run run(Supplier<HeartbeatLifecycle> heartbeats, Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = ClobCli.commandLine(env, clock, client -> client.scheduler((delay, retry) -> {
             delays.add(delay);
             retry.run();
-        }));
+        }), heartbeats);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int exitCode = cli.execute(args);

@@ -3,6 +3,7 @@ package dev.clobcancel.examples.cli;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.ClobSimulator;
+import dev.clobcancel.simulator.exchange.Side;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -30,6 +31,11 @@ record TestAccount(ApiCredentials credentials, Address address) {
         ClobSimulator simulator = ClobSimulator.start();
         simulator.addAccount(credentials, address);
         return simulator;
+    }
+
+    /** Places a live order of this account on {@code sim}, in {@code market} (asset {@code market-token}); its id. */
+    String placeOrder(ClobSimulator sim, String market) {
+        return sim.placeOrder(credentials.apiKey(), market, market + "-token", Side.BUY, "0.5", "10");
     }
 
     /** CLOB_API_KEY, CLOB_SECRET, CLOB_PASS_PHRASE and CLOB_ADDRESS of this account; a copy to change. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Interop check: the OFFICIAL, unmodified @polymarket/clob-client against the
 // standalone CLOB simulator: the cancel family, exchange modes, faults, order
-// reads, the order book and the request journal.
+// reads, the order book, heartbeats and the request journal.
 //
 //   node cancel-interop.mjs [path/to/clob-simulator.jar]
 //
@@ -24,6 +24,7 @@ import { inspect } from "node:util";
 import { batchCancelChecks } from "./checks/cancel-batch.mjs";
 import { cancelOrderChecks } from "./checks/cancel-order.mjs";
 import { faultChecks } from "./checks/faults.mjs";
+import { heartbeatChecks } from "./checks/heartbeats.mjs";
 import { journalChecks } from "./checks/journal.mjs";
 import { modeChecks } from "./checks/modes.mjs";
 import { readChecks } from "./checks/reads.mjs";
@@ -86,6 +87,7 @@ async function run() {
   await area("reads", () => readChecks(base));
   await area("modes", () => modeChecks(base));
   await area("faults", () => faultChecks(base));
+  await area("heartbeats", () => heartbeatChecks(base));
   if (first) await area("journal", () => journalChecks(base, first));
 }
 

@@ -1,0 +1,321 @@
+#!/usr/bin/env node
+// Benchmarks `clob bench` (this library) against the official @polymarket/clob-client on the
+// same standalone simulator, in the same run, on loopback only, and measures the simulator itself.
+//
+//   node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--rounds R] [--book B] [--sim-concurrency C]
+//
+// SIM_JAVA_OPTS and BENCH_JAVA_OPTS add JVM options to the simulator and to `clob bench`, such as
+// -XX:StartFlightRecording=filename=sim.jfr,settings=profile to profile either.
+//
+// Prints a line per measurement, then the ratios against the issue's targets, then one JSON line
+// with every figure. Every loop is bounded, every child process has a time limit, and the
+// simulator is killed on every way out. See docs/benchmarks.md.
+
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { newMarket, newSecret, seedOrders, walletFor } from "../interop/lib/accounts.mjs";
+import { adminExpect } from "../interop/lib/sim.mjs";
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, "..");
+const SIM_JAR = path.join(ROOT, "clob-simulator", "target", "clob-simulator.jar");
+const CLI_JAR = path.join(ROOT, "clob-examples", "target", "clob-examples.jar");
+const OFFICIAL = path.join(HERE, "official-bench.mjs");
+
+const SEED_BATCH = 2500; // orders per POST /_sim/orders (about 700 KB), inside its 1 MiB body limit
+const CHILD_TIMEOUT_MS = 300_000; // one bench process
+const WATCHDOG_MS = 30 * 60_000; // the whole run
+
+// Each bench process is a fresh JVM: its warm-up lets the JIT compile the hot path before the timing
+// starts (the official client gets the same warm-up). One at a time, half the warm-up is enough.
+const FULL = { n: 50_000, latencyN: 5_000, warmup: 20_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
+const QUICK = { n: 2_000, latencyN: 200, warmup: 500, rounds: 1, book: 20_000, simConcurrency: 128 };
+
+function parseArgs(argv) {
+  const opts = { ...(argv.includes("--quick") ? QUICK : FULL) };
+  const names = {
+    "--n": "n", "--latency-n": "latencyN", "--warmup": "warmup", "--rounds": "rounds", "--book": "book",
+    "--sim-concurrency": "simConcurrency",
+  };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--quick") continue;
+    const key = names[argv[i]];
+    const value = Number(argv[i + 1]);
+    if (!key || !Number.isInteger(value) || value < 1 || value > 10_000_000) {
+      console.error(`run.mjs: bad option ${argv[i]} ${argv[i + 1] ?? ""}: want a whole number 1 to 10000000\n`
+        + "usage: node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--rounds R] [--book B] [--sim-concurrency C]");
+      process.exit(2);
+    }
+    opts[key] = value;
+    i++;
+  }
+  if (opts.book < 1000) {
+    console.error("run.mjs: --book must be at least 1000 (the small book the large one is compared with)");
+    process.exit(2);
+  }
+  return opts;
+}
+
+// ------------------------------------------------------------------ the simulator process
+
+/** JVM options from an environment variable, split on spaces. */
+const javaOpts = (name) => (process.env[name] ?? "").split(" ").filter((o) => o !== "");
+
+let sim = null; // {child, pid, url}
+
+const simAlive = () => sim && sim.child.exitCode === null && sim.child.signalCode === null;
+
+function killSim() {
+  if (simAlive()) sim.child.kill("SIGKILL");
+}
+
+/** SIGTERM (a flight recording is written then), and SIGKILL if it is not gone within 10 s. */
+async function stopSim() {
+  if (!simAlive()) return;
+  const exited = new Promise((resolve) => sim.child.once("exit", resolve));
+  sim.child.kill("SIGTERM");
+  let timer;
+  await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 10_000); })]);
+  clearTimeout(timer);
+  killSim();
+}
+
+/** Starts the jar; resolves once GET /time answers, with how long that took from the spawn. */
+async function startSim() {
+  const started = performance.now();
+  const child = spawn("java", [...javaOpts("SIM_JAVA_OPTS"), "-jar", SIM_JAR, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
+  sim = { child, pid: child.pid, url: null };
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the simulator printed no URL within 20 s")), 20_000);
+    let buf = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk) => {
+      buf += chunk;
+      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(buf);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the simulator exited (${code}) before printing its URL`)));
+  });
+  const printedMs = performance.now() - started;
+  for (let i = 0; i < 1000; i++) { // at most 1000 polls of at most 1 s each
+    try {
+      const res = await fetch(`${url}/time`, { signal: AbortSignal.timeout(1000) });
+      await res.text();
+      if (res.ok) {
+        sim.url = url;
+        return { printedMs, answeredMs: performance.now() - started };
+      }
+    } catch {
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+  throw new Error(`the simulator at ${url} did not answer GET /time`);
+}
+
+/** The simulator's resident memory, from /proc: {rssMiB, hwmMiB}. */
+function simMemory() {
+  const status = readFileSync(`/proc/${sim.pid}/status`, "utf8");
+  const kib = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  return { rssMiB: Math.round(kib("VmRSS") / 1024), hwmMiB: Math.round(kib("VmHWM") / 1024) };
+}
+
+// ------------------------------------------------------------------ accounts and orders
+
+/** A registered account, with the private key of its wallet (the official client signs with it). */
+async function newAccount(base) {
+  const privateKey = `0x${randomBytes(32).toString("hex")}`;
+  const address = walletFor(privateKey).account.address;
+  const creds = { key: randomUUID(), secret: newSecret(), passphrase: randomBytes(16).toString("hex") };
+  await adminExpect(base, "POST", "/_sim/accounts",
+    { apiKey: creds.key, secret: creds.secret, passphrase: creds.passphrase, address }, 201);
+  return {
+    privateKey, address, creds,
+    env: {
+      CLOB_API_KEY: creds.key, CLOB_SECRET: creds.secret, CLOB_PASS_PHRASE: creds.passphrase,
+      CLOB_ADDRESS: address, CLOB_PRIVATE_KEY: privateKey,
+    },
+  };
+}
+
+/** `n` live orders of `account` in one asset, over ten price levels; their ids, in order. */
+async function seed(base, account, market, n) {
+  const ids = [];
+  for (let done = 0; done < n; done += SEED_BATCH) {
+    const batch = Array.from({ length: Math.min(SEED_BATCH, n - done) }, (_, i) => ({
+      owner: account.creds.key, market: market.market, assetId: market.assets[0],
+      side: "BUY", price: `0.${40 + ((done + i) % 10)}`, size: "10",
+    }));
+    try {
+      ids.push(...(await seedOrders(base, batch)));
+    } catch (err) {
+      throw new Error(`seeding ${batch.length} orders failed: ${String(err.message).slice(-300)}`);
+    }
+  }
+  return ids;
+}
+
+let scratch; // the folder of the ids files
+let files = 0;
+
+function idsFile(ids) {
+  const file = path.join(scratch, `ids-${++files}.txt`);
+  writeFileSync(file, `${ids.join("\n")}\n`);
+  return file;
+}
+
+// ------------------------------------------------------------------ the two benches
+
+/** Runs one bench process; resolves with its JSON line. `who`: "ours" or "official". */
+function bench(who, account, file, concurrency, warmup) {
+  const args = ["--host", sim.url, "--order-ids", file, "--concurrency", String(concurrency), "--warmup", String(warmup)];
+  const [cmd, argv] = who === "ours" ? ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"]] : ["node", [OFFICIAL, ...args]];
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { env: { ...process.env, ...account.env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => { out += d; });
+    child.stderr.on("data", (d) => { err += d; });
+    const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      const last = out.trim().split("\n").pop();
+      if (code !== 0) {
+        reject(new Error(`${who} bench exited ${code}\n${err.trim()}\n${out.trim()}`));
+        return;
+      }
+      resolve(JSON.parse(last));
+    });
+  });
+}
+
+/** Seeds warm-up plus timed orders for `account` and runs `who` on them. */
+async function measure(who, account, market, n, warmup, concurrency) {
+  const ids = await seed(sim.url, account, market, warmup + n);
+  const figures = await bench(who, account, idsFile(ids), concurrency, warmup);
+  if (figures.canceled !== n) throw new Error(`${who}: ${figures.canceled} of ${n} canceled`);
+  console.log(`  ${who.padEnd(8)} c=${String(concurrency).padEnd(4)} n=${n}: ${figures.rate.toFixed(0).padStart(6)}/s `
+    + `p50 ${figures.p50_ms.toFixed(3)} ms  p99 ${figures.p99_ms.toFixed(3)} ms`);
+  return figures;
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const mid = (runs) => ({
+  rate: median(runs.map((r) => r.rate)), p50_ms: median(runs.map((r) => r.p50_ms)), p99_ms: median(runs.map((r) => r.p99_ms)),
+});
+
+// ------------------------------------------------------------------ the run
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  for (const jar of [SIM_JAR, CLI_JAR]) {
+    if (!existsSync(jar)) throw new Error(`${jar} not found: build first (mvn -B -q install -DskipTests)`);
+  }
+  scratch = mkdtempSync(path.join(tmpdir(), "clob-bench-"));
+  console.log(`# ${cpus().length} cores; n=${opts.n} after a warm-up of ${opts.warmup}, latency n=${opts.latencyN}, `
+    + `${opts.rounds} round(s), large book ${opts.book}`);
+
+  // A fresh simulator: how soon it answers, and its memory empty and with exactly `book` live orders.
+  const fresh = await startSim();
+  const empty = simMemory();
+  const bulk = await newAccount(sim.url);
+  const seedStarted = performance.now();
+  await seed(sim.url, bulk, newMarket(), opts.book);
+  const seedSecs = (performance.now() - seedStarted) / 1000;
+  const full = simMemory();
+  console.log(`simulator: first answer ${fresh.answeredMs.toFixed(0)} ms after the spawn (URL printed at `
+    + `${fresh.printedMs.toFixed(0)} ms); RSS ${empty.rssMiB} MiB empty, ${full.rssMiB} MiB with ${opts.book} live orders `
+    + `(seeded in ${seedSecs.toFixed(1)} s)`);
+  await stopSim();
+
+  const start = await startSim();
+  const ours = await newAccount(sim.url);
+  const official = await newAccount(sim.url);
+  const market = newMarket();
+  // Both clients meet a simulator whose JIT has warmed up, not the first one to run.
+  console.log(`warming the simulator up: ${opts.n} cancels`);
+  await measure("ours", ours, market, opts.n, opts.warmup, 64);
+  const latencyWarmup = Math.ceil(opts.warmup / 2);
+  const runs = { ours64: [], official64: [], ours1: [], official1: [] };
+  for (let round = 1; round <= opts.rounds; round++) {
+    // Each goes first in every other round, so that neither always meets the other's leftovers.
+    const order = round % 2 === 1 ? ["ours", "official"] : ["official", "ours"];
+    console.log(`round ${round}: 64 cancels in flight, then one at a time (${order.join(" first, then ")})`);
+    for (const who of order) runs[`${who}64`].push(await measure(who, who === "ours" ? ours : official, market, opts.n, opts.warmup, 64));
+    for (const who of order) runs[`${who}1`].push(await measure(who, who === "ours" ? ours : official, market, opts.latencyN, latencyWarmup, 1));
+  }
+
+  console.log(`the simulator, ours as the load (${opts.simConcurrency} in flight): 1000 live orders, then ${opts.book}`);
+  const load = await newAccount(sim.url);
+  const book = newMarket();
+  await seed(sim.url, load, book, 1000);
+  const small = {
+    rate: await measure("ours", load, book, opts.n, opts.warmup, opts.simConcurrency),
+    latency: await measure("ours", load, book, opts.latencyN, latencyWarmup, 1),
+  };
+  await seed(sim.url, load, book, opts.book - 1000);
+  const large = {
+    rate: await measure("ours", load, book, opts.n, opts.warmup, opts.simConcurrency),
+    latency: await measure("ours", load, book, opts.latencyN, latencyWarmup, 1),
+  };
+  await stopSim();
+
+  const o64 = mid(runs.ours64);
+  const f64 = mid(runs.official64);
+  const o1 = mid(runs.ours1);
+  const f1 = mid(runs.official1);
+  const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  const startMs = Math.round(Math.max(fresh.answeredMs, start.answeredMs));
+  const results = {
+    throughput_c64: { ours: o64.rate, official: f64.rate, ratio: ratio(o64.rate, f64.rate) },
+    latency_c1: {
+      ours_p50_ms: o1.p50_ms, official_p50_ms: f1.p50_ms, p50_ratio: ratio(o1.p50_ms, f1.p50_ms),
+      ours_p99_ms: o1.p99_ms, official_p99_ms: f1.p99_ms, p99_ratio: ratio(o1.p99_ms, f1.p99_ms),
+    },
+    simulator: {
+      rate_small_book: small.rate.rate, rate_large_book: large.rate.rate,
+      p50_ms_small_book: small.latency.p50_ms, p50_ms_large_book: large.latency.p50_ms,
+      p99_ms_small_book: small.latency.p99_ms, p99_ms_large_book: large.latency.p99_ms,
+      large_book: opts.book, start_ms: startMs, rss_empty_mib: empty.rssMiB, rss_large_book_mib: full.rssMiB,
+    },
+  };
+  const verdict = (ok) => (ok ? "met" : "MISSED");
+  console.log(`\nresults (medians of ${opts.rounds} round(s))`);
+  console.log(`  throughput, 64 in flight: ours ${o64.rate}/s, official ${f64.rate}/s: ${results.throughput_c64.ratio}x `
+    + `(target >= 5x: ${verdict(results.throughput_c64.ratio >= 5)})`);
+  console.log(`  latency, one at a time: p50 ours ${o1.p50_ms} ms, official ${f1.p50_ms} ms: ${results.latency_c1.p50_ratio} `
+    + `(target <= 0.5: ${verdict(results.latency_c1.p50_ratio <= 0.5)}); p99 ours ${o1.p99_ms} ms, official ${f1.p99_ms} ms`);
+  console.log(`  simulator: ${small.rate.rate}/s with 1000 live orders, ${large.rate.rate}/s with ${opts.book} `
+    + `(target >= 20000/s: ${verdict(Math.min(small.rate.rate, large.rate.rate) >= 20000)}); `
+    + `one at a time p50 ${small.latency.p50_ms} vs ${large.latency.p50_ms} ms`);
+  console.log(`  simulator start: ${startMs} ms to its first answer, the slower of two starts (target < 1000: `
+    + `${verdict(startMs < 1000)}); RSS ${empty.rssMiB} MiB empty, ${full.rssMiB} MiB with ${opts.book} live orders`);
+  console.log(JSON.stringify(results));
+}
+
+process.on("exit", () => {
+  killSim();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(1));
+const watchdog = setTimeout(() => {
+  console.error(`run.mjs: not done within ${WATCHDOG_MS / 60_000} minutes; stopping`);
+  process.exit(1);
+}, WATCHDOG_MS);
+main().then(
+  () => {
+    clearTimeout(watchdog);
+    process.exit(0);
+  },
+  (err) => {
+    console.error(`run.mjs: ${err?.stack ?? err}`);
+    process.exit(1);
+  },
+);

@@ -15,6 +15,7 @@ import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.tls.SelfSignedCertificate;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -26,6 +27,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +57,8 @@ public final class ClobSimulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClobSimulator.class);
     private static final long START_TIMEOUT_SECONDS = 30;
     private static final long HEARTBEAT_CHECK_MS = 100;
+    /** Event loops that serve requests (Vert.x makes twice as many by default, so each gets its own). */
+    private static final int EVENT_LOOPS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
     private final Vertx vertx;
     private final HttpServer server;
@@ -87,7 +92,7 @@ public final class ClobSimulator implements AutoCloseable {
         SelfSignedCertificate certificate = null;
         ConnectionCount connections = new ConnectionCount();
         try {
-            HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host()).setPort(options.port())
+            HttpServerOptions serverOptions = new HttpServerOptions().setHost(options.host())
                     .setIdleTimeout((int) options.idleTimeout().toSeconds()).setIdleTimeoutUnit(TimeUnit.SECONDS);
             if (options.tls()) {
                 certificate = SelfSignedCertificate.create(options.host());
@@ -95,11 +100,14 @@ public final class ClobSimulator implements AutoCloseable {
                         .addCertValue(Buffer.buffer(certificate.certificatePem()))
                         .addKeyValue(Buffer.buffer(certificate.privateKeyPem())));
             }
-            HttpServer server = await(vertx.createHttpServer(serverOptions)
-                    .connectionHandler(connections::opened)
-                    .requestHandler(SimulatorRouter.create(vertx, state))
-                    .invalidRequestHandler(new InvalidRequests())
-                    .listen());
+            // One server per core, each deployed on its own event loop, all on one port (a negative
+            // port is Vert.x's way to have them share one free port): Vert.x hands each new
+            // connection to the next server, so a load of many connections is served on every core.
+            serverOptions.setPort(options.port() == 0 ? -1 : options.port());
+            Queue<HttpServer> servers = new ConcurrentLinkedQueue<>();
+            await(vertx.deployVerticle(() -> context -> server(vertx, serverOptions, state, connections).listen()
+                    .onSuccess(servers::add), new DeploymentOptions().setInstances(EVENT_LOOPS)));
+            HttpServer server = servers.peek();
             // Lapsed heartbeats cancel within this long even when no request comes to check.
             vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());
             ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections);
@@ -109,6 +117,14 @@ public final class ClobSimulator implements AutoCloseable {
             vertx.close();
             throw e;
         }
+    }
+
+    /** A server of the simulator's routes; its requests are handled on the event loop it is given at listen. */
+    private static HttpServer server(Vertx vertx, HttpServerOptions options, SimulatorState state, ConnectionCount connections) {
+        return vertx.createHttpServer(options)
+                .connectionHandler(connections::opened)
+                .requestHandler(SimulatorRouter.create(vertx, state))
+                .invalidRequestHandler(new InvalidRequests());
     }
 
     /** Where it listens, such as {@code http://127.0.0.1:41234}. */

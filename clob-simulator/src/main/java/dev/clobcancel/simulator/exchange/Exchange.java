@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -37,6 +38,13 @@ public final class Exchange {
     private final Map<String, OrderBook> books = new ConcurrentHashMap<>();
     /** Each account's live orders, for cancel-all and the order listings. */
     private final Map<String, Set<SimOrder>> liveByOwner = new ConcurrentHashMap<>();
+    /**
+     * One instance of each market, asset id, price and size that orders name, so that a million
+     * orders of one book share a handful of them rather than each holding its own copies. Changed
+     * under this object's lock, in {@link #place}.
+     */
+    private final Map<String, String> names = new HashMap<>();
+    private final Map<BigDecimal, BigDecimal> decimals = new HashMap<>();
     private final Random ids;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
@@ -132,8 +140,15 @@ public final class Exchange {
             throw RejectedException.badRequest(where + "size must be a decimal above 0");
         }
         String id = o.id() == null ? nextId() : key(o.id());
-        return new SimOrder(id, o.owner(), o.market(), o.assetId(), o.side(), o.price(), o.size(),
+        // Equal decimals of another scale ("0.50", "0.5") stay apart: an order shows its price as given.
+        return new SimOrder(id, accounts.get(o.owner()).apiKey(), canonical(names, o.market()), canonical(names, o.assetId()),
+                o.side(), canonical(decimals, o.price()), canonical(decimals, o.size()),
                 clock.instant().getEpochSecond(), sequence.incrementAndGet());
+    }
+
+    private static <T> T canonical(Map<T, T> instances, T value) {
+        T known = instances.putIfAbsent(value, value);
+        return known == null ? value : known;
     }
 
     private static void requireText(String value, String what) {
@@ -248,6 +263,8 @@ public final class Exchange {
         orders.clear();
         books.clear();
         liveByOwner.clear();
+        names.clear();
+        decimals.clear();
     }
 
     private static String key(String id) {

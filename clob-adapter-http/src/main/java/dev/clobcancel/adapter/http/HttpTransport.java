@@ -2,16 +2,17 @@ package dev.clobcancel.adapter.http;
 
 import dev.clobcancel.domain.failure.TransportException;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.ext.web.client.HttpRequest;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.core.http.RequestOptions;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -33,15 +34,16 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpTransport {
 
-    /** What came back: the status, the raw body, and a way to read a header. */
-    record Response(int status, byte[] body, Map<String, String> headers) {
+    /** What came back: the status, the raw body, and its headers (names in any case). */
+    record Response(int status, byte[] body, MultiMap headers) {
         String header(String name) {
-            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return headers.get(name);
         }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    private static final String USER_AGENT = "clob-cancel-java";
+    /** Sent with every request; made once, as Vert.x writes such a value without checking it again. */
+    private static final CharSequence USER_AGENT = HttpHeaders.createOptimized("clob-cancel-java");
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
     /** Requests that may wait for a pooled connection; far above any honest burst, short of unbounded. */
     static final int DEFAULT_MAX_QUEUED_REQUESTS = 100_000;
@@ -49,15 +51,13 @@ final class HttpTransport {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpClient http;
-    private final WebClient client;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpTransport(Vertx vertx, boolean ownsVertx, HttpClient http, WebClient client, URI baseUri) {
+    private HttpTransport(Vertx vertx, boolean ownsVertx, HttpClient http, URI baseUri) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.http = http;
-        this.client = client;
         this.baseUri = baseUri;
     }
 
@@ -66,14 +66,13 @@ final class HttpTransport {
                               TrustedCertificate trusted) {
         boolean https = host.getScheme().equalsIgnoreCase("https");
         int port = host.getPort() != -1 ? host.getPort() : https ? 443 : 80;
-        WebClientOptions options = new WebClientOptions()
+        HttpClientOptions options = new HttpClientOptions()
                 .setDefaultHost(host.getHost())
                 .setDefaultPort(port)
                 .setSsl(https)
                 .setVerifyHost(true)
                 .setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()))
-                .setKeepAlive(true)
-                .setUserAgent(USER_AGENT);
+                .setKeepAlive(true);
         if (trusted != null) {
             options.setTrustOptions(trusted.trustOptions());
         }
@@ -84,7 +83,7 @@ final class HttpTransport {
                 // A reset connection is answered as a TransportException; Vert.x would also log it as an error.
                 .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debug("connection to {}: {}", host, e.toString())))
                 .build();
-        return new HttpTransport(vertx, shared == null, http, WebClient.wrap(http, options), host);
+        return new HttpTransport(vertx, shared == null, http, host);
     }
 
     URI baseUri() {
@@ -102,27 +101,32 @@ final class HttpTransport {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed: " + what + " was not sent"));
         }
         long timeoutMs = Math.max(1, timeout.toMillis());
-        HttpRequest<Buffer> request = client.request(method, path).timeout(timeoutMs);
+        // Vert.x's core client, not its Web Client: one request, its body, nothing more to do per call.
+        // The idle timeout resets a connection that stopped answering, as the timer below cannot.
+        RequestOptions request = new RequestOptions().setMethod(method).setURI(path).setIdleTimeout(timeoutMs)
+                .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         headers.forEach(request::putHeader);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         long deadline = vertx.setTimer(timeoutMs, id -> answer.completeExceptionally(timedOut(what, timeoutMs, null)));
         long started = System.nanoTime();
-        var sent = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
-        sent.onComplete(result -> {
-            vertx.cancelTimer(deadline);
-            if (result.succeeded()) {
-                var response = result.result();
-                LOG.debug("{} answered {} in {} us", what, response.statusCode(), (System.nanoTime() - started) / 1000);
-                Map<String, String> names = new java.util.HashMap<>();
-                response.headers().forEach(h -> names.putIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
-                Buffer raw = response.body();
-                answer.complete(new Response(response.statusCode(), raw == null ? new byte[0] : raw.getBytes(), names));
-            } else {
-                TransportException failure = transportFailure(what, timeoutMs, result.cause());
-                LOG.debug("{} failed: {}", what, failure.getMessage());
-                answer.completeExceptionally(failure);
-            }
-        });
+        Buffer payload = body == null ? null : Buffer.buffer(body);
+        // Nested, not chained: the body is asked for in the very callback that gets the response,
+        // before its end can be seen (chained, a caller off the event loop could miss the end).
+        http.request(request)
+                .compose(sending -> (payload == null ? sending.send() : sending.send(payload))
+                        .compose(response -> response.body()
+                                .map(raw -> new Response(response.statusCode(), raw.getBytes(), response.headers()))))
+                .onComplete(result -> {
+                    vertx.cancelTimer(deadline);
+                    if (result.succeeded()) {
+                        LOG.debug("{} answered {} in {} us", what, result.result().status(), (System.nanoTime() - started) / 1000);
+                        answer.complete(result.result());
+                    } else {
+                        TransportException failure = transportFailure(what, timeoutMs, result.cause());
+                        LOG.debug("{} failed: {}", what, failure.getMessage());
+                        answer.completeExceptionally(failure);
+                    }
+                });
         return answer;
     }
 
@@ -163,7 +167,6 @@ final class HttpTransport {
      */
     void close() {
         if (closed.compareAndSet(false, true)) {
-            client.close();
             http.close();
             if (ownsVertx) {
                 var stopped = vertx.close();

@@ -25,6 +25,11 @@ final class Replies {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + body.getClass().getSimpleName() + " as JSON", e);
         }
+        json(ctx, status, bytes);
+    }
+
+    /** {@code bytes}, which are JSON already. */
+    static void json(RoutingContext ctx, int status, byte[] bytes) {
         ctx.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

@@ -33,7 +33,7 @@ const WATCHDOG_MS = 30 * 60_000; // the whole run
 
 // Each bench process is a fresh JVM: its warm-up lets the JIT compile the hot path before the timing
 // starts (the official client gets the same warm-up). One at a time, half the warm-up is enough.
-const FULL = { n: 50_000, latencyN: 5_000, warmup: 20_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
+const FULL = { n: 100_000, latencyN: 5_000, warmup: 50_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
 const QUICK = { n: 2_000, latencyN: 200, warmup: 500, rounds: 1, book: 20_000, simConcurrency: 128 };
 
 function parseArgs(argv) {
@@ -86,9 +86,9 @@ async function stopSim() {
 }
 
 /** Starts the jar; resolves once GET /time answers, with how long that took from the spawn. */
-async function startSim() {
+async function startSim(moreOpts = []) {
   const started = performance.now();
-  const child = spawn("java", [...javaOpts("SIM_JAVA_OPTS"), "-jar", SIM_JAR, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("java", [...javaOpts("SIM_JAVA_OPTS"), ...moreOpts, "-jar", SIM_JAR, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
   sim = { child, pid: child.pid, url: null };
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the simulator printed no URL within 20 s")), 20_000);
@@ -222,17 +222,22 @@ async function main() {
   console.log(`# ${cpus().length} cores; n=${opts.n} after a warm-up of ${opts.warmup}, latency n=${opts.latencyN}, `
     + `${opts.rounds} round(s), large book ${opts.book}`);
 
-  // A fresh simulator: how soon it answers, and its memory empty and with exactly `book` live orders.
+  // A fresh simulator: how soon it answers, and its memory empty and with exactly `book` live orders;
+  // then again with the serial collector, which keeps the heap (and so the RSS) close to what is live.
   const fresh = await startSim();
   const empty = simMemory();
-  const bulk = await newAccount(sim.url);
   const seedStarted = performance.now();
-  await seed(sim.url, bulk, newMarket(), opts.book);
+  await seed(sim.url, await newAccount(sim.url), newMarket(), opts.book);
   const seedSecs = (performance.now() - seedStarted) / 1000;
   const full = simMemory();
   console.log(`simulator: first answer ${fresh.answeredMs.toFixed(0)} ms after the spawn (URL printed at `
     + `${fresh.printedMs.toFixed(0)} ms); RSS ${empty.rssMiB} MiB empty, ${full.rssMiB} MiB with ${opts.book} live orders `
     + `(seeded in ${seedSecs.toFixed(1)} s)`);
+  await stopSim();
+  await startSim(["-XX:+UseSerialGC"]);
+  await seed(sim.url, await newAccount(sim.url), newMarket(), opts.book);
+  const serial = simMemory();
+  console.log(`  with -XX:+UseSerialGC: RSS ${serial.rssMiB} MiB with ${opts.book} live orders`);
   await stopSim();
 
   const start = await startSim();
@@ -284,6 +289,7 @@ async function main() {
       p50_ms_small_book: small.latency.p50_ms, p50_ms_large_book: large.latency.p50_ms,
       p99_ms_small_book: small.latency.p99_ms, p99_ms_large_book: large.latency.p99_ms,
       large_book: opts.book, start_ms: startMs, rss_empty_mib: empty.rssMiB, rss_large_book_mib: full.rssMiB,
+      rss_large_book_serial_gc_mib: serial.rssMiB,
     },
   };
   const verdict = (ok) => (ok ? "met" : "MISSED");
@@ -296,7 +302,8 @@ async function main() {
     + `(target >= 20000/s: ${verdict(Math.min(small.rate.rate, large.rate.rate) >= 20000)}); `
     + `one at a time p50 ${small.latency.p50_ms} vs ${large.latency.p50_ms} ms`);
   console.log(`  simulator start: ${startMs} ms to its first answer, the slower of two starts (target < 1000: `
-    + `${verdict(startMs < 1000)}); RSS ${empty.rssMiB} MiB empty, ${full.rssMiB} MiB with ${opts.book} live orders`);
+    + `${verdict(startMs < 1000)}); RSS ${empty.rssMiB} MiB empty, ${full.rssMiB} MiB with ${opts.book} live orders `
+    + `(${serial.rssMiB} MiB with -XX:+UseSerialGC)`);
   console.log(JSON.stringify(results));
 }
 

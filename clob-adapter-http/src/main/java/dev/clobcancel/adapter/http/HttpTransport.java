@@ -2,17 +2,16 @@ package dev.clobcancel.adapter.http;
 
 import dev.clobcancel.domain.failure.TransportException;
 import io.vertx.core.Context;
-import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -34,16 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 final class HttpTransport {
 
-    /** What came back: the status, the raw body, and its headers (names in any case). */
-    record Response(int status, byte[] body, MultiMap headers) {
+    /** What came back: the status, the raw body, and a way to read a header. */
+    record Response(int status, byte[] body, Map<String, String> headers) {
         String header(String name) {
-            return headers.get(name);
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    /** Sent with every request; made once, as Vert.x writes such a value without checking it again. */
-    private static final CharSequence USER_AGENT = HttpHeaders.createOptimized("clob-cancel-java");
+    private static final String USER_AGENT = "clob-cancel-java";
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
     /** Requests that may wait for a pooled connection; far above any honest burst, short of unbounded. */
     static final int DEFAULT_MAX_QUEUED_REQUESTS = 100_000;
@@ -51,13 +49,15 @@ final class HttpTransport {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final HttpClient http;
+    private final WebClient client;
     private final URI baseUri;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private HttpTransport(Vertx vertx, boolean ownsVertx, HttpClient http, URI baseUri) {
+    private HttpTransport(Vertx vertx, boolean ownsVertx, HttpClient http, WebClient client, URI baseUri) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.http = http;
+        this.client = client;
         this.baseUri = baseUri;
     }
 
@@ -66,13 +66,14 @@ final class HttpTransport {
                               TrustedCertificate trusted) {
         boolean https = host.getScheme().equalsIgnoreCase("https");
         int port = host.getPort() != -1 ? host.getPort() : https ? 443 : 80;
-        HttpClientOptions options = new HttpClientOptions()
+        WebClientOptions options = new WebClientOptions()
                 .setDefaultHost(host.getHost())
                 .setDefaultPort(port)
                 .setSsl(https)
                 .setVerifyHost(true)
                 .setConnectTimeout((int) Math.max(1, connectTimeout.toMillis()))
-                .setKeepAlive(true);
+                .setKeepAlive(true)
+                .setUserAgent(USER_AGENT);
         if (trusted != null) {
             options.setTrustOptions(trusted.trustOptions());
         }
@@ -83,7 +84,7 @@ final class HttpTransport {
                 // A reset connection is answered as a TransportException; Vert.x would also log it as an error.
                 .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debug("connection to {}: {}", host, e.toString())))
                 .build();
-        return new HttpTransport(vertx, shared == null, http, host);
+        return new HttpTransport(vertx, shared == null, http, WebClient.wrap(http, options), host);
     }
 
     URI baseUri() {
@@ -101,32 +102,27 @@ final class HttpTransport {
             return CompletableFuture.failedFuture(new IllegalStateException("the client is closed: " + what + " was not sent"));
         }
         long timeoutMs = Math.max(1, timeout.toMillis());
-        // Vert.x's core client, not its Web Client: one request, its body, nothing more to do per call.
-        // The idle timeout resets a connection that stopped answering, as the timer below cannot.
-        RequestOptions request = new RequestOptions().setMethod(method).setURI(path).setIdleTimeout(timeoutMs)
-                .putHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+        HttpRequest<Buffer> request = client.request(method, path).timeout(timeoutMs);
         headers.forEach(request::putHeader);
         CompletableFuture<Response> answer = new CompletableFuture<>();
         long deadline = vertx.setTimer(timeoutMs, id -> answer.completeExceptionally(timedOut(what, timeoutMs, null)));
         long started = System.nanoTime();
-        Buffer payload = body == null ? null : Buffer.buffer(body);
-        // Nested, not chained: the body is asked for in the very callback that gets the response,
-        // before its end can be seen (chained, a caller off the event loop could miss the end).
-        http.request(request)
-                .compose(sending -> (payload == null ? sending.send() : sending.send(payload))
-                        .compose(response -> response.body()
-                                .map(raw -> new Response(response.statusCode(), raw.getBytes(), response.headers()))))
-                .onComplete(result -> {
-                    vertx.cancelTimer(deadline);
-                    if (result.succeeded()) {
-                        LOG.debug("{} answered {} in {} us", what, result.result().status(), (System.nanoTime() - started) / 1000);
-                        answer.complete(result.result());
-                    } else {
-                        TransportException failure = transportFailure(what, timeoutMs, result.cause());
-                        LOG.debug("{} failed: {}", what, failure.getMessage());
-                        answer.completeExceptionally(failure);
-                    }
-                });
+        var sent = body == null ? request.send() : request.sendBuffer(Buffer.buffer(body));
+        sent.onComplete(result -> {
+            vertx.cancelTimer(deadline);
+            if (result.succeeded()) {
+                var response = result.result();
+                LOG.debug("{} answered {} in {} us", what, response.statusCode(), (System.nanoTime() - started) / 1000);
+                Map<String, String> names = new java.util.HashMap<>();
+                response.headers().forEach(h -> names.putIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue()));
+                Buffer raw = response.body();
+                answer.complete(new Response(response.statusCode(), raw == null ? new byte[0] : raw.getBytes(), names));
+            } else {
+                TransportException failure = transportFailure(what, timeoutMs, result.cause());
+                LOG.debug("{} failed: {}", what, failure.getMessage());
+                answer.completeExceptionally(failure);
+            }
+        });
         return answer;
     }
 
@@ -167,6 +163,7 @@ final class HttpTransport {
      */
     void close() {
         if (closed.compareAndSet(false, true)) {
+            client.close();
             http.close();
             if (ownsVertx) {
                 var stopped = vertx.close();

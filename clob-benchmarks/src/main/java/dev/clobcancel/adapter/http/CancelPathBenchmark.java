@@ -7,8 +7,8 @@ import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
-import io.vertx.core.MultiMap;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -55,7 +55,7 @@ public class CancelPathBenchmark {
         signed = signature.sign(TIMESTAMP, "DELETE", "/order", body);
         answer = new HttpTransport.Response(200,
                 ("{\"canceled\":[\"" + ORDER + "\"],\"not_canceled\":{}}").getBytes(StandardCharsets.UTF_8),
-                MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/json"));
+                Map.of("content-type", "application/json"));
     }
 
     /** The HMAC of one cancel: what the client computes for every attempt. */

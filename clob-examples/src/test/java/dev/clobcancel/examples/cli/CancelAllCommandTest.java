@@ -33,9 +33,7 @@ class CancelAllCommandTest {
 
     @AfterEach
     void neitherSecretNorPassphraseWasPrinted() {
-        assertThat(cli.everythingPrinted())
-                .doesNotContain(ACCOUNT.credentials().secret())
-                .doesNotContain(ACCOUNT.credentials().passphrase());
+        cli.assertNeverPrinted(ACCOUNT);
     }
 
     private String placeOrder(TestAccount owner, String market) {

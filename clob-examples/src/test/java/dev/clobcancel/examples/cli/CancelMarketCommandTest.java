@@ -34,9 +34,7 @@ class CancelMarketCommandTest {
 
     @AfterEach
     void neitherSecretNorPassphraseWasPrinted() {
-        assertThat(cli.everythingPrinted())
-                .doesNotContain(ACCOUNT.credentials().secret())
-                .doesNotContain(ACCOUNT.credentials().passphrase());
+        cli.assertNeverPrinted(ACCOUNT);
     }
 
     private String placeOrder(String market, String asset) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads the fields of an admin request, with a 400 that names the field for anything amiss. */
 public final class JsonFields {
@@ -88,15 +90,15 @@ public final class JsonFields {
     }
 
     /** An array of strings, or an empty list when absent. */
-    public static java.util.List<String> optionalTextArray(JsonNode object, String field, String where) {
+    public static List<String> optionalTextArray(JsonNode object, String field, String where) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
-            return java.util.List.of();
+            return List.of();
         }
         if (!value.isArray()) {
             throw RejectedException.badRequest(where + field + " must be an array of strings");
         }
-        java.util.List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (JsonNode element : value) {
             if (!element.isTextual()) {
                 throw RejectedException.badRequest(where + field + " must be an array of strings");
@@ -107,15 +109,15 @@ public final class JsonFields {
     }
 
     /** The elements of an array field, or an empty list when absent. */
-    public static java.util.List<JsonNode> optionalArray(JsonNode object, String field) {
+    public static List<JsonNode> optionalArray(JsonNode object, String field) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
-            return java.util.List.of();
+            return List.of();
         }
         if (!value.isArray()) {
             throw RejectedException.badRequest(field + " must be an array");
         }
-        java.util.List<JsonNode> out = new java.util.ArrayList<>();
+        List<JsonNode> out = new ArrayList<>();
         value.forEach(out::add);
         return out;
     }

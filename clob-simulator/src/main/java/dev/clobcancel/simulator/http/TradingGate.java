@@ -23,6 +23,8 @@ final class TradingGate {
         NEW_ORDER,
         /** Cancels: refused when disabled or restarting. */
         CANCEL,
+        /** Heartbeats: refused, as cancels are, when disabled or restarting; no per-signer bucket. */
+        HEARTBEAT,
         /** Reading the caller's orders: refused while restarting. */
         READ
     }

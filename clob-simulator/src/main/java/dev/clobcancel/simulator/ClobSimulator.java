@@ -171,6 +171,16 @@ public final class ClobSimulator implements AutoCloseable {
                 .get(0);
     }
 
+    /**
+     * Places one order held back for {@code delay} (by the simulator's clock), as the exchange
+     * holds a marketable taker order: {@code DELAYED}, refused by cancels, then {@code LIVE}.
+     */
+    public String placeDelayedOrder(String owner, String market, String assetId, Side side, String price, String size,
+                                    Duration delay) {
+        return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price),
+                new BigDecimal(size), delay))).get(0);
+    }
+
     public Optional<OrderView> order(String id) {
         return state.exchange().order(id);
     }

@@ -90,6 +90,8 @@ public final class SimulatorMain implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         SimulatorOptions options = options();
+        // A file left by a server that was killed names it until this one has started.
+        forgetState();
         ClobSimulator simulator = ClobSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -26,14 +26,17 @@ final class DockerRequirement implements ExecutionCondition {
     }
 
     private static Optional<String> missing(String image) {
-        if (!DockerClientFactory.instance().isDockerAvailable()) {
-            return Optional.of("no Docker daemon answers");
-        }
         try {
+            if (!DockerClientFactory.instance().isDockerAvailable()) {
+                return Optional.of("no Docker daemon answers");
+            }
             DockerClientFactory.instance().client().inspectImageCmd(image).exec();
             return Optional.empty();
         } catch (NotFoundException e) {
             return Optional.of("the image " + image + " is not built (docker/build-image.sh builds it)");
+        } catch (RuntimeException e) {
+            // Such as a reaper image that cannot be pulled: TESTCONTAINERS_RYUK_DISABLED=true is needed then.
+            return Optional.of("Docker is not usable by Testcontainers: " + e.getMessage());
         }
     }
 }

@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "clob-simulator", mixinStandardHelpOptions = true, subcommands = HealthCommand.class,
         description = "A fake Polymarket CLOB for local development and CI.",
         footer = {"", "When ready it prints 'clob-simulator listening on URL' on stdout.",
-                "Admin API under /_sim; its OpenAPI document at /_sim/openapi.yaml; GET /_sim/health answers 200 once it serves.",
-                "Every flag can be set by an environment variable instead: --auth-window-seconds by CLOB_SIM_AUTH_WINDOW_SECONDS,",
-                "--tls by CLOB_SIM_TLS=true, and so on; a flag on the command line wins."})
+                "Admin API under /_sim; its OpenAPI document at /_sim/openapi.yaml.",
+                "GET /_sim/health answers 200 once it serves.",
+                "Every flag can be set by an environment variable instead, CLOB_SIM_ and its",
+                "name: CLOB_SIM_AUTH_WINDOW_SECONDS=5, CLOB_SIM_TLS=true; a flag given wins."})
 public final class SimulatorMain implements Callable<Integer> {
 
     /** Which clock the simulator tells time by. */

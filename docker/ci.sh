@@ -52,6 +52,7 @@ docker_cleanup() {
   local status=$?
   # Clean up as far as possible whatever fails on the way, and exit as the run would have.
   set +e +o pipefail
+  trap - EXIT
   if docker info >/dev/null 2>&1; then
     # What this run made: containers of the simulator's image, and the image itself.
     docker ps -aq --filter ancestor=clob-simulator:latest | xargs -r docker rm -f >/dev/null 2>&1

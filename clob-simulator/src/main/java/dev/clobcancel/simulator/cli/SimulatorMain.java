@@ -5,10 +5,14 @@ import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.core.Scenario;
 import dev.clobcancel.simulator.core.ScenarioFile;
 import dev.clobcancel.simulator.time.ManualClock;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -18,11 +22,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code java -jar clob-simulator.jar --port N [--host H] [--config FILE] [--seed S] [--tls]}: serves until stopped. */
-@Command(name = "clob-simulator", mixinStandardHelpOptions = true,
+/**
+ * {@code java -jar clob-simulator.jar --port N [--host H] [--config FILE] [--seed S] [--tls]}: serves until stopped.
+ * Every flag can be given as an environment variable as well ({@code CLOB_SIM_PORT=8080}); the flag wins.
+ * {@code java -jar clob-simulator.jar health} probes a running one.
+ */
+@Command(name = "clob-simulator", mixinStandardHelpOptions = true, subcommands = HealthCommand.class,
         description = "A fake Polymarket CLOB for local development and CI.",
         footer = {"", "When ready it prints 'clob-simulator listening on URL' on stdout.",
-                "Admin API under /_sim; its OpenAPI document at /_sim/openapi.yaml."})
+                "Admin API under /_sim; its OpenAPI document at /_sim/openapi.yaml.",
+                "GET /_sim/health answers 200 once it serves.",
+                "Every flag can be set by an environment variable instead, CLOB_SIM_ and its",
+                "name: CLOB_SIM_AUTH_WINDOW_SECONDS=5, CLOB_SIM_TLS=true; a flag given wins."})
 public final class SimulatorMain implements Callable<Integer> {
 
     /** Which clock the simulator tells time by. */
@@ -44,7 +55,7 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Accounts, markets, orders, mode and faults to hold at start and after every reset (JSON or YAML).")
     Path config;
 
-    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate made at start; its PEM file is printed.")
+    @Option(names = "--tls", arity = "0..1", fallbackValue = "true", description = "Serve HTTPS with a self-signed certificate made at start; its PEM file is printed.")
     boolean tls;
 
     @Option(names = "--clock", description = "system, or manual: time stands still until POST /_sim/clock moves it (default: ${DEFAULT-VALUE}).")
@@ -66,22 +77,59 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Close a connection silent this long, a stalled client's too (default: ${DEFAULT-VALUE}).")
     long idleTimeoutSeconds = SimulatorOptions.DEFAULT_IDLE_TIMEOUT.toSeconds();
 
+    @Option(names = "--state-file", paramLabel = "FILE",
+            description = "Once serving, write where it listens (URL, certificate) to FILE, for the health command; removed at stop.")
+    Path stateFile;
+
+    /** The command line of the standalone jar, reading flags not given from {@code environment} ({@code CLOB_SIM_*}). */
+    public static CommandLine commandLine(Map<String, String> environment) {
+        EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
+        CommandLine cli = new CommandLine(new SimulatorMain()).setDefaultValueProvider(defaults);
+        return cli.setParameterExceptionHandler(defaults.namingTheVariable(cli.getParameterExceptionHandler()));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         SimulatorOptions options = options();
+        // A file left by a server that was killed names it until this one has started.
+        forgetState();
         ClobSimulator simulator = ClobSimulator.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.close();
+            forgetState();
             stopped.countDown();
         }, "clob-simulator-shutdown"));
+        try {
+            announce(simulator);
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    /** Tells scripts and the health command that it serves, and where. */
+    void announce(ClobSimulator simulator) {
+        if (stateFile != null) {
+            StateFile.of(simulator.baseUri(), simulator.certificatePath()).write(stateFile);
+        }
         PrintWriter out = spec.commandLine().getOut();
         // Scripts wait for this line to know the simulator is ready, and read the URL from it.
         out.println("clob-simulator listening on " + simulator.baseUri());
         simulator.certificatePath().ifPresent(pem -> out.println("clob-simulator TLS certificate (PEM): " + pem));
         out.flush();
-        stopped.await();
-        return 0;
+    }
+
+    private void forgetState() {
+        if (stateFile != null) {
+            try {
+                Files.deleteIfExists(stateFile);
+            } catch (IOException e) {
+                // Stopping regardless: a state file left behind names a port nothing answers on, which the probe reports.
+            }
+        }
     }
 
     SimulatorOptions options() {
@@ -114,7 +162,7 @@ public final class SimulatorMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new SimulatorMain()).execute(args);
+        int exit = commandLine(System.getenv()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,8 @@ public final class SimulatorRouter {
 
     /** Far above any cancel the exchange accepts (1000 ids in a batch is about 70 KB). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Answers 200 {@code {"status":"ok"}} once the simulator serves. */
+    public static final String HEALTH_PATH = "/_sim/health";
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorRouter.class);
 
@@ -23,6 +26,8 @@ public final class SimulatorRouter {
     public static Router create(Vertx vertx, SimulatorState state) {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        // Container health checks and wait strategies probe this; it answers as soon as the server serves.
+        router.get(HEALTH_PATH).handler(ctx -> Replies.json(ctx, 200, Map.of("status", "ok")));
         router.route().handler(ctx -> {
             // Whatever comes next sees the exchange after any heartbeat that lapsed by now.
             state.expireHeartbeats();

@@ -32,6 +32,7 @@ import { faultChecks } from "./checks/faults.mjs";
 import { heartbeatChecks } from "./checks/heartbeats.mjs";
 import { journalChecks } from "./checks/journal.mjs";
 import { modeChecks } from "./checks/modes.mjs";
+import { rateLimitChecks } from "./checks/rate-limits.mjs";
 import { readChecks } from "./checks/reads.mjs";
 import { versionChecks } from "./checks/version.mjs";
 import { Abort, anyFailed, check, exitCode, note, notOk, Skip, summary } from "./lib/report.mjs";
@@ -97,6 +98,7 @@ async function run() {
   await area("delayed orders", () => delayedChecks(base));
   await area("faults", () => faultChecks(base));
   await area("heartbeats", () => heartbeatChecks(base));
+  await area("rate limits", () => rateLimitChecks(base));
   if (first) await area("journal", () => journalChecks(base, first));
 }
 

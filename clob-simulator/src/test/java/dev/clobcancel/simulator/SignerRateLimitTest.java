@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.auth.L2Signer;
+import dev.clobcancel.domain.model.Address;
+import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -309,6 +311,20 @@ class SignerRateLimitTest extends ExchangeTestBase {
         assertThat(limits.get("tiers")).hasSize(8);
         assertThat(bobs.statusCode()).isEqualTo(200);
         assertThat(header(bobs, "Poly-RateLimit-Tier")).isEqualTo("silver");
+    }
+
+    @Test
+    void theJavaApiOpensAnAccountInATier() {
+        sim.enforceRateLimits(true);
+        ApiCredentials carol = new ApiCredentials("33333333-3333-4333-8333-333333333333",
+                "jCCK2cC7tg3CgvOom3BZybnYVyBoAFGzkfVpPDqiyYY=", "carol-passphrase");
+        Address carolsAddress = Address.of("0x2222222222222222222222222222222222222222");
+        sim.addAccount(carol, carolsAddress, Tier.BRONZE);
+
+        HttpResponse<String> answer = as(new L2Signer(carol, carolsAddress), "DELETE", "/cancel-all", null);
+
+        assertThat(header(answer, "Poly-RateLimit-Tier")).isEqualTo("bronze");
+        assertThat(header(answer, "Poly-RateLimit-Remaining")).isEqualTo("239");
     }
 
     @Test

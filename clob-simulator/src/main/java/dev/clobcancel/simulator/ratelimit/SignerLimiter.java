@@ -91,7 +91,8 @@ public final class SignerLimiter {
     private final Clock clock;
     private final Map<Key, TokenBucket> buckets = new HashMap<>();
     private final Map<String, Tier> tiers = new HashMap<>();
-    private Settings settings = Settings.OFF;
+    /** Read without the lock: a cancel with the limits off pays one volatile read for them. */
+    private volatile Settings settings = Settings.OFF;
 
     public SignerLimiter(Clock clock) {
         this.clock = clock;
@@ -103,11 +104,11 @@ public final class SignerLimiter {
         buckets.clear();
     }
 
-    public synchronized Settings settings() {
+    public Settings settings() {
         return settings;
     }
 
-    public synchronized boolean enabled() {
+    public boolean enabled() {
         return settings.mode() != Mode.OFF;
     }
 

@@ -73,9 +73,9 @@ class WireBytesTest {
         return vectors("/cancel-market-orders");
     }
 
-    /** Heartbeats with {@code "heartbeat_id"} null: how a chain starts, as the V1 client sends it. */
+    /** Heartbeats with {@code "heartbeat_id"} {@code ""}: how a chain starts, as the V2 client sends it. */
     static Stream<Vector> chainStartVectors() throws IOException {
-        return vectors("POST", HeartbeatRequests.PATH).filter(v -> heartbeatIdIn(v.body()).isNull());
+        return vectors("POST", HeartbeatRequests.PATH).filter(v -> heartbeatIdIn(v.body()).asText("-").isEmpty());
     }
 
     /** Heartbeats naming the id the last answer gave: how a chain goes on. */
@@ -180,12 +180,17 @@ class WireBytesTest {
     }
 
     @Test
-    void aBatchOfMoreThan3000IsCutIntoRequestsOfAt3000Most() {
+    void aBatchOfMoreThan1000IsCutIntoRequestsOf1000AtMost() {
         List<OrderId> ids = new ArrayList<>();
-        for (int i = 0; i < 6001; i++) {
+        for (int i = 0; i < 2001; i++) {
             ids.add(OrderId.of(String.format("0x%064x", i)));
         }
 
-        assertThat(CancelRequests.batches(ids)).extracting(List::size).containsExactly(3000, 3000, 1);
+        assertThat(CancelRequests.batches(ids)).extracting(List::size).containsExactly(1000, 1000, 1);
+    }
+
+    @Test
+    void aNullOrEmptyIdStartsAChainWithTheSameBytes() {
+        assertThat(HeartbeatRequests.body(null)).isEqualTo(HeartbeatRequests.body(""));
     }
 }

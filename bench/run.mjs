@@ -28,6 +28,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const SIM_JAR = path.join(ROOT, "clob-simulator", "target", "clob-simulator.jar");
 const CLI_JAR = path.join(ROOT, "clob-examples", "target", "clob-examples.jar");
+const LAUNCHER = path.join(ROOT, "clob-examples", "target", "clob"); // the jar on a JVM set up for short runs
 const OFFICIAL = path.join(HERE, "official-bench.mjs");
 
 const SEED_BATCH = 2500; // orders per POST /_sim/orders (about 700 KB), inside its 1 MiB body limit
@@ -178,16 +179,23 @@ function idsFile(ids) {
 
 // ------------------------------------------------------------------ the two benches
 
+/** The command of a bench process: "ours" is `java -jar`, "clob" the launcher beside the jar, "official" node. */
+function benchCommand(who, args) {
+  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"], {}];
+  if (who === "clob") return [LAUNCHER, ["bench", ...args, "--no-retry"], { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
+  return ["node", [OFFICIAL, ...args], {}];
+}
+
 /**
  * Runs one bench process; resolves with its JSON line and `wall_secs`, the time from its spawn to its
- * exit (the process's start and end included). `who`: "ours" or "official".
+ * exit (the process's start and end included). `who`: "ours", "clob" or "official".
  */
 function bench(who, account, file, concurrency, warmup) {
   const args = ["--host", sim.url, "--order-ids", file, "--concurrency", String(concurrency), "--warmup", String(warmup)];
-  const [cmd, argv] = who === "ours" ? ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"]] : ["node", [OFFICIAL, ...args]];
+  const [cmd, argv, env] = benchCommand(who, args);
   return new Promise((resolve, reject) => {
     const spawned = performance.now();
-    const child = spawn(cmd, argv, { env: { ...process.env, ...account.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, argv, { env: { ...process.env, ...account.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => { out += d; });
@@ -235,7 +243,7 @@ const mid = (runs) => ({
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  for (const jar of [SIM_JAR, CLI_JAR]) {
+  for (const jar of [SIM_JAR, CLI_JAR, LAUNCHER]) {
     if (!existsSync(jar)) throw new Error(`${jar} not found: build first (mvn -B -q install -DskipTests)`);
   }
   scratch = mkdtempSync(path.join(tmpdir(), "clob-bench-"));
@@ -268,12 +276,15 @@ async function main() {
   console.log(`warming the simulator up: ${opts.n} cancels`);
   await measure("ours", ours, market, opts.n, opts.warmup, 64);
   const latencyWarmup = Math.ceil(opts.warmup / 2);
-  const runs = { ours64: [], official64: [], ours1: [], official1: [], oursCold: [], officialCold: [] };
+  const runs = { ours64: [], official64: [], ours1: [], official1: [], oursCold: [], clobCold: [], officialCold: [] };
   for (let round = 1; round <= opts.rounds; round++) {
     // Each goes first in every other round, so that neither always meets the other's leftovers.
     const order = round % 2 === 1 ? ["ours", "official"] : ["official", "ours"];
     console.log(`round ${round}: cold, then 64 cancels in flight, then one at a time (${order.join(" first, then ")})`);
-    for (const who of order) runs[`${who}Cold`].push(await measureCold(who, who === "ours" ? ours : official, market, opts.coldN));
+    // Cold: `java -jar`, the `clob` launcher (the same jar), and the official client, each a fresh process.
+    for (const who of round % 2 === 1 ? ["ours", "clob", "official"] : ["official", "clob", "ours"]) {
+      runs[`${who}Cold`].push(await measureCold(who, who === "official" ? official : ours, market, opts.coldN));
+    }
     for (const who of order) runs[`${who}64`].push(await measure(who, who === "ours" ? ours : official, market, opts.n, opts.warmup, 64));
     for (const who of order) runs[`${who}1`].push(await measure(who, who === "ours" ? ours : official, market, opts.latencyN, latencyWarmup, 1));
   }
@@ -298,14 +309,17 @@ async function main() {
   const o1 = mid(runs.ours1);
   const f1 = mid(runs.official1);
   const ratio = (a, b) => Math.round((a / b) * 100) / 100;
-  const oc = { rate: median(runs.oursCold.map((r) => r.rate)), wall_secs: median(runs.oursCold.map((r) => r.wall_secs)) };
-  const fc = { rate: median(runs.officialCold.map((r) => r.rate)), wall_secs: median(runs.officialCold.map((r) => r.wall_secs)) };
+  const coldOf = (list) => ({ rate: median(list.map((r) => r.rate)), wall_secs: median(list.map((r) => r.wall_secs)) });
+  const oc = coldOf(runs.oursCold);
+  const cc = coldOf(runs.clobCold);
+  const fc = coldOf(runs.officialCold);
   const startMs = Math.round(Math.max(fresh.answeredMs, start.answeredMs));
   const results = {
     throughput_c64: { ours: o64.rate, official: f64.rate, ratio: ratio(o64.rate, f64.rate) },
     cold_c64: {
-      n: opts.coldN, ours: oc.rate, official: fc.rate, ratio: ratio(oc.rate, fc.rate),
-      ours_wall_secs: oc.wall_secs, official_wall_secs: fc.wall_secs,
+      n: opts.coldN, ours: oc.rate, clob: cc.rate, official: fc.rate, ratio: ratio(oc.rate, fc.rate),
+      clob_ratio: ratio(cc.rate, fc.rate), ours_wall_secs: oc.wall_secs, clob_wall_secs: cc.wall_secs,
+      official_wall_secs: fc.wall_secs,
     },
     latency_c1: {
       ours_p50_ms: o1.p50_ms, official_p50_ms: f1.p50_ms, p50_ratio: ratio(o1.p50_ms, f1.p50_ms),
@@ -323,9 +337,11 @@ async function main() {
   console.log(`\nresults (medians of ${opts.rounds} round(s))`);
   console.log(`  throughput, 64 in flight: ours ${o64.rate}/s, official ${f64.rate}/s: ${results.throughput_c64.ratio}x `
     + `(target >= 5x: ${verdict(results.throughput_c64.ratio >= 5)})`);
-  console.log(`  cold, a fresh process cancelling ${opts.coldN}, 64 in flight, spawn to exit: ours ${oc.rate}/s `
-    + `(${oc.wall_secs.toFixed(2)} s), official ${fc.rate}/s (${fc.wall_secs.toFixed(2)} s): ${results.cold_c64.ratio}x `
-    + `(target >= 3x: ${verdict(results.cold_c64.ratio >= 3)})`);
+  console.log(`  cold, a fresh process cancelling ${opts.coldN}, 64 in flight, spawn to exit: java -jar ${oc.rate}/s `
+    + `(${oc.wall_secs.toFixed(2)} s), the clob launcher ${cc.rate}/s (${cc.wall_secs.toFixed(2)} s), official ${fc.rate}/s `
+    + `(${fc.wall_secs.toFixed(2)} s): ${results.cold_c64.ratio}x with java -jar (target >= 3x: `
+    + `${verdict(results.cold_c64.ratio >= 3)}), ${results.cold_c64.clob_ratio}x with the launcher `
+    + `(${verdict(results.cold_c64.clob_ratio >= 3)})`);
   console.log(`  latency, one at a time: p50 ours ${o1.p50_ms} ms, official ${f1.p50_ms} ms: ${results.latency_c1.p50_ratio} `
     + `(target <= 0.5: ${verdict(results.latency_c1.p50_ratio <= 0.5)}); p99 ours ${o1.p99_ms} ms, official ${f1.p99_ms} ms`);
   console.log(`  simulator: ${small.rate.rate}/s with 1000 live orders, ${large.rate.rate}/s with ${opts.book} `

@@ -33,6 +33,7 @@ const OFFICIAL = path.join(HERE, "official-bench.mjs");
 
 const SEED_BATCH = 1000; // orders per POST /_sim/orders (about 280 KB), inside its 1 MiB body limit
 const SEED_ATTEMPTS = 3; // per batch
+const PATIENCE_MS = "120000"; // the longest one cancel of `clob bench` waits for its answer
 const CHILD_TIMEOUT_MS = 300_000; // one bench process
 const SIM_START_TIMEOUT_MS = 60_000; // generous: on a machine shared with other builds the JVM starts slowly
 const WATCHDOG_MS = 30 * 60_000; // the whole run
@@ -187,8 +188,11 @@ function idsFile(ids) {
 
 /** The command of a bench process: "ours" is `java -jar`, "clob" the launcher beside the jar, "official" node. */
 function benchCommand(who, args) {
-  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"], {}];
-  if (who === "clob") return [LAUNCHER, ["bench", ...args, "--no-retry"], { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
+  // Sent once each, and as patient as the official client, which has no timeout at all: on a machine busy
+  // with other work an answer can take longer than the library's default 5 s.
+  const ourArgs = ["bench", ...args, "--no-retry", "--attempt-timeout-ms", PATIENCE_MS, "--deadline-ms", PATIENCE_MS];
+  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, ...ourArgs], {}];
+  if (who === "clob") return [LAUNCHER, ourArgs, { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
   return ["node", [OFFICIAL, ...args], {}];
 }
 

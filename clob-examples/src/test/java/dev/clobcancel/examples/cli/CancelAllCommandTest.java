@@ -119,6 +119,20 @@ class CancelAllCommandTest {
     }
 
     @Test
+    void anAnswerInTheExchangesWarningModeIsSaidOnStderr() {
+        sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{}}").withHeaders(java.util.Map.of(
+                "Poly-RateLimit-Remaining", "-3", "Poly-RateLimit-Tier", "gold", "Poly-RateLimit-Warning", "true"))
+                .onPath("/cancel-all").times(1));
+
+        CliRunner.Run run = cancelAll();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("clob cancel-all: the exchange warns that this signer is close to its rate limit: ")
+                .contains("tier gold").contains("-3 left").contains("WARNING");
+    }
+
+    @Test
     void aRestrictionSaysWhichAndHowLongTheExchangeAskedToWait() {
         sim.setMode(ExchangeMode.DISABLED, java.time.Duration.ofSeconds(20));
 

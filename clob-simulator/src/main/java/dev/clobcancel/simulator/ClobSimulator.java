@@ -15,6 +15,8 @@ import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.tls.SelfSignedCertificate;
+import dev.clobcancel.simulator.wallet.TestWallet;
+import dev.clobcancel.simulator.wallet.WalletAccount;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -70,9 +72,11 @@ public final class ClobSimulator implements AutoCloseable {
     private final SelfSignedCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionCount connections;
+    private final long seed;
 
     private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate,
-                          ConnectionCount connections) {
+                          ConnectionCount connections, long seed) {
+        this.seed = seed;
         this.vertx = vertx;
         this.connections = connections;
         this.server = server;
@@ -91,6 +95,7 @@ public final class ClobSimulator implements AutoCloseable {
     public static ClobSimulator start(SimulatorOptions options) {
         SimulatorState state = new SimulatorState(options.seed(), options.clock(), options.authWindow(),
                 options.journalCapacity(), options.scenario(), options.heartbeatWindow());
+        state.useChain(options.chainId());
         Vertx vertx = Vertx.vertx();
         SelfSignedCertificate certificate = null;
         ConnectionCount connections = new ConnectionCount();
@@ -113,7 +118,7 @@ public final class ClobSimulator implements AutoCloseable {
             HttpServer server = servers.peek();
             // Lapsed heartbeats cancel within this long even when no request comes to check.
             vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());
-            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections);
+            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections, options.seed());
             LOG.info("CLOB simulator listening on {}", simulator.baseUri);
             return simulator;
         } catch (RuntimeException e) {
@@ -163,6 +168,14 @@ public final class ClobSimulator implements AutoCloseable {
         SimAccount account = SimAccount.of(credentials, address);
         state.exchange().addAccount(account);
         return account;
+    }
+
+    /**
+     * The {@code index}-th wallet of the simulator's seed as an account: its API key derived
+     * through L1 ({@code GET /auth/derive-api-key}), the same run after run.
+     */
+    public WalletAccount walletAccount(int index) {
+        return WalletAccount.derive(baseUri, state.chain().chainId(), TestWallet.fromSeed(seed, index));
     }
 
     /** Places one live order and returns its generated id. */

@@ -68,6 +68,23 @@ public final class Exchange {
         return apiKey == null ? Optional.empty() : Optional.ofNullable(accounts.get(apiKey));
     }
 
+    /** The accounts of an address (any case), whichever way their keys were made. */
+    public List<SimAccount> accountsOf(String address) {
+        return accounts.values().stream().filter(account -> account.address().sameAccountAs(address))
+                .sorted(Comparator.comparing(SimAccount::apiKey)).toList();
+    }
+
+    /** Removes an account's key; its live orders are canceled first, as nothing could cancel them after. */
+    public Optional<SimAccount> removeAccount(String apiKey) {
+        SimAccount account = accounts.get(apiKey);
+        if (account == null) {
+            return Optional.empty();
+        }
+        cancelAll(apiKey);
+        accounts.remove(apiKey);
+        return Optional.of(account);
+    }
+
     /** Lists a market and its assets (token ids); an asset belongs to one market only. */
     public synchronized void addMarket(String market, Collection<String> assetIds) {
         requireText(market, "market");

@@ -1,17 +1,12 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,9 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Placing an order ({@code POST /order}) and reading the caller's orders ({@code GET /data/order/{id}},
- * {@code GET /data/orders}), enough for the official clients' order calls to work against the
- * simulator. The order's EIP-712 signature is not checked: the simulator is about cancels.
+ * Reading the caller's orders ({@code GET /data/order/{id}}, {@code GET /data/orders}) as the
+ * official clients read them. Placing them is {@link SignedOrderApi}'s.
  */
 final class OrderDataApi {
 
@@ -30,8 +24,6 @@ final class OrderDataApi {
     static final int PAGE_SIZE = 100;
     /** The cursor the exchange gives after the last page: base64 of "-1". */
     static final String END_CURSOR = "LTE=";
-    /** Amounts in an order are fixed-point with 6 decimals (USDC and outcome tokens alike). */
-    private static final int AMOUNT_DECIMALS = 6;
 
     private final Exchange exchange;
     private final TradingGate gate;
@@ -42,51 +34,8 @@ final class OrderDataApi {
     }
 
     void mount(Router router) {
-        router.post("/order").handler(gate.guard(TradingGate.Kind.NEW_ORDER, this::postOrder));
         router.get("/data/order/:id").handler(gate.guard(TradingGate.Kind.READ, this::getOrder));
         router.get("/data/orders").handler(gate.guard(TradingGate.Kind.READ, this::getOrders));
-    }
-
-    /**
-     * The official clients' payload: {@code {"order": {"tokenId", "makerAmount", "takerAmount",
-     * "side", ...}, "owner": apiKey, "orderType": "GTC"}}. A BUY gives {@code makerAmount} USDC for
-     * {@code takerAmount} shares; a SELL the other way round.
-     */
-    private void postOrder(RoutingContext ctx, SimAccount account, byte[] body) {
-        JsonNode json = ExchangeApi.readJson(body).filter(JsonNode::isObject).orElse(null);
-        JsonNode order = json == null ? null : json.get("order");
-        if (order == null || !order.isObject()) {
-            Replies.error(ctx, 400, ExchangeApi.INVALID_PAYLOAD);
-            return;
-        }
-        JsonNode owner = json.get("owner");
-        if (owner != null && !account.apiKey().equals(owner.asText())) {
-            Replies.error(ctx, 400, "the order's owner is not the API key of the request");
-            return;
-        }
-        String tokenId = order.path("tokenId").asText(null);
-        BigDecimal maker = amount(order.get("makerAmount"));
-        BigDecimal taker = amount(order.get("takerAmount"));
-        Side side = side(order.get("side"));
-        if (tokenId == null || maker == null || taker == null || side == null || maker.signum() <= 0 || taker.signum() <= 0) {
-            Replies.error(ctx, 400, ExchangeApi.INVALID_PAYLOAD);
-            return;
-        }
-        String market = exchange.book(tokenId).map(book -> book.market())
-                .orElseThrow(() -> RejectedException.badRequest("unknown tokenId " + tokenId + ": list its market first"));
-        BigDecimal shares = side == Side.BUY ? taker : maker;
-        BigDecimal usdc = side == Side.BUY ? maker : taker;
-        BigDecimal price = usdc.divide(shares, 4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-        String id = exchange.place(List.of(new NewOrder(null, account.apiKey(), market, tokenId, side, price, shares))).get(0);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("success", true);
-        answer.put("errorMsg", "");
-        answer.put("orderID", id);
-        answer.put("transactionsHashes", List.of());
-        answer.put("status", "live");
-        answer.put("takingAmount", "");
-        answer.put("makingAmount", "");
-        Replies.json(ctx, 200, answer);
     }
 
     private void getOrder(RoutingContext ctx, SimAccount account, byte[] body) {
@@ -151,28 +100,5 @@ final class OrderDataApi {
 
     private static String cursor(int offset) {
         return Base64.getEncoder().encodeToString(Integer.toString(offset).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static BigDecimal amount(JsonNode value) {
-        if (value == null || !(value.isTextual() || value.isIntegralNumber())) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.asText()).movePointLeft(AMOUNT_DECIMALS);
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** "BUY"/"SELL" as the TypeScript client sends it, or 0/1 as the order's EIP-712 struct has it. */
-    private static Side side(JsonNode value) {
-        if (value == null) {
-            return null;
-        }
-        return switch (value.asText()) {
-            case "BUY", "0" -> Side.BUY;
-            case "SELL", "1" -> Side.SELL;
-            default -> null;
-        };
     }
 }

@@ -35,6 +35,7 @@ public final class SimulatorRouter {
         new OrderDataApi(state, gate).mount(router);
         new HeartbeatApi(state, gate).mount(router);
         new AuthApi(state, gate).mount(router);
+        new SignedOrderApi(state, gate).mount(router);
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);

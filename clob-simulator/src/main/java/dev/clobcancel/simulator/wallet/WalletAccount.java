@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class WalletAccount {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final BigDecimal UNITS = BigDecimal.TEN.pow(6);
 
     /** An answer of the simulator: its status and JSON body. */

@@ -311,4 +311,51 @@ class MatchingTest {
         assertThat(heard).containsExactly("placed SELL LIVE", "placed BUY LIVE", "updated SELL LIVE 3", "updated BUY MATCHED 3",
                 "trade 3", "canceled SELL");
     }
+
+    @Test
+    void aMarketableOrderInAMarketWithATakerDelayWaitsAsDelayedAndCannotBeCanceledMeanwhile() {
+        t.exchange.addMarket(t.exchange.market(Traders.MARKET).orElseThrow().withTakerDelay(Duration.ofMillis(250)));
+        String resting = t.submit(0, Side.SELL, "0.50", "5").orderId();
+
+        Placement taker = t.submit(1, Side.BUY, "0.50", "5");
+
+        assertThat(taker.status()).isEqualTo(Placement.DELAYED);
+        assertThat(t.order(taker.orderId()).status()).isEqualTo(OrderStatus.DELAYED);
+        assertThat(t.exchange.cancel(t.key(1), List.of(taker.orderId())).notCanceled())
+                .containsEntry(taker.orderId(), "cannot cancel because the order is in pending/delayed status");
+        assertThat(t.order(resting).sizeMatched()).isEqualByComparingTo("0");
+        t.clock.advance(Duration.ofMillis(249));
+        assertThat(t.order(taker.orderId()).status()).isEqualTo(OrderStatus.DELAYED);
+
+        t.clock.advance(Duration.ofMillis(1));
+
+        assertThat(t.order(taker.orderId()).status()).isEqualTo(OrderStatus.MATCHED);
+        assertThat(t.order(resting).status()).isEqualTo(OrderStatus.MATCHED);
+        assertThat(t.exchange.trades()).singleElement().extracting(Trade::takerOrderId).isEqualTo(taker.orderId());
+    }
+
+    @Test
+    void anOrderThatDoesNotCrossInADelayedMarketRestsAtOnce() {
+        t.exchange.addMarket(t.exchange.market(Traders.MARKET).orElseThrow().withTakerDelay(Duration.ofMillis(250)));
+
+        Placement maker = t.submit(0, Side.SELL, "0.50", "5");
+
+        assertThat(maker.status()).isEqualTo(Placement.LIVE);
+        assertThat(t.exchange.cancel(t.key(0), List.of(maker.orderId())).canceled()).containsExactly(maker.orderId());
+    }
+
+    @Test
+    void aDelayedFillOrKillThatTheBookCanNoLongerFillIsKilledWhenItsDelayEnds() {
+        t.exchange.addMarket(t.exchange.market(Traders.MARKET).orElseThrow().withTakerDelay(Duration.ofMillis(250)));
+        String resting = t.submit(0, Side.SELL, "0.50", "5").orderId();
+        OrderRequest fok = t.limit(1, Side.BUY, "0.50", "5").withType(OrderType.FOK).withAmounts(d("2.5"), d("5"));
+        assertThat(t.exchange.submit(fok).status()).isEqualTo(Placement.DELAYED);
+        t.exchange.cancel(t.key(0), List.of(resting));
+
+        t.clock.advance(Duration.ofMillis(250));
+
+        assertThat(t.order(fok.id()).status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(t.order(fok.id()).sizeMatched()).isEqualByComparingTo("0");
+        assertThat(t.exchange.trades()).isEmpty();
+    }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.clobcancel.simulator.eip712.OrderV2;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -182,10 +183,11 @@ class SignedOrdersTest {
     }
 
     @Test
-    void anOrderOfATokenNoMarketListsIsRefusedAndNamed() {
+    void anOrderOfATokenNoMarketListsIsMarketNotFound() {
         WalletAccount.Answer answer = carol.place(carol.limitOrder("12345", Side.BUY, "0.50", "10"), "GTC", false);
 
-        assertRefused(answer, "Invalid order payload");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.error()).isEqualTo("market not found");
     }
 
     @Test
@@ -212,5 +214,40 @@ class SignedOrdersTest {
 
         assertRefused(carol.placeAll(sixteen, "GTC"), "Too many orders in payload: 16, max allowed: 15");
         assertThat(sim.order(sixteen.get(0).hash())).isEmpty();
+    }
+
+    @Test
+    void twoAccountsCrossAndTheTakerIsToldWhatItMadeAndTook() {
+        SignedOrder ask = carol.limitOrder(TOKEN, Side.SELL, "0.50", "10");
+        carol.place(ask, "GTC", false);
+
+        WalletAccount.Answer taken = dave.place(dave.limitOrder(TOKEN, Side.BUY, "0.50", "10"), "FOK", false);
+
+        assertThat(taken.status()).isEqualTo(200);
+        assertThat(taken.body().get("status").asText()).isEqualTo("matched");
+        assertThat(taken.body().get("makingAmount").asText()).isEqualTo("5");
+        assertThat(taken.body().get("takingAmount").asText()).isEqualTo("10");
+        assertThat(taken.body().get("tradeIDs")).hasSize(1);
+        assertThat(sim.order(ask.hash()).orElseThrow().status()).isEqualTo(OrderStatus.MATCHED);
+    }
+
+    @Test
+    void aPostOnlyOrderThatWouldCrossIsRefused() {
+        carol.place(carol.limitOrder(TOKEN, Side.SELL, "0.50", "10"), "GTC", false);
+
+        assertRefused(dave.place(dave.limitOrder(TOKEN, Side.BUY, "0.55", "10"), "GTC", true),
+                "invalid post-only order: order crosses book");
+    }
+
+    @Test
+    void aNegRiskMarketTakesOrdersSignedForTheNegRiskExchangeOnly() {
+        String negRiskToken = "4242";
+        sim.exchange().addMarket(MarketSpec.of("0x" + "42".repeat(32), negRiskToken).withNegRisk(true));
+
+        SignedOrder forNegRisk = carol.limitOrder(negRiskToken, Side.BUY, "0.50", "10", true, 0);
+        SignedOrder forTheOther = carol.limitOrder(negRiskToken, Side.BUY, "0.40", "10", false, 0);
+
+        assertThat(carol.place(forNegRisk, "GTC", false).body().get("orderID").asText()).isEqualTo(forNegRisk.hash());
+        assertRefused(carol.place(forTheOther, "GTC", false), "invalid signature");
     }
 }

@@ -2,20 +2,24 @@ package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.core.SimulatorState;
+import dev.clobcancel.simulator.eip712.OrderV2;
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.NewOrder;
-import dev.clobcancel.simulator.exchange.RejectedException;
+import dev.clobcancel.simulator.exchange.MarketSpec;
+import dev.clobcancel.simulator.exchange.OrderRefusedException;
+import dev.clobcancel.simulator.exchange.OrderRequest;
+import dev.clobcancel.simulator.exchange.OrderType;
+import dev.clobcancel.simulator.exchange.Placement;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.orders.CheckedOrder;
-import dev.clobcancel.simulator.orders.MarketTerms;
 import dev.clobcancel.simulator.orders.OrderCheck;
 import dev.clobcancel.simulator.orders.OrderPayload;
-import dev.clobcancel.simulator.orders.OrderRefusedException;
+import dev.clobcancel.simulator.orders.SignedOrderRefusedException;
 import dev.clobcancel.simulator.orders.PostedOrder;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +36,8 @@ import java.util.regex.Pattern;
  */
 final class SignedOrderApi {
 
+    /** Amounts in a signed order are integers of 6 decimals, pUSD and shares alike. */
+    private static final int AMOUNT_DECIMALS = 6;
     /** The most orders {@code POST /orders} takes, as on the exchange. */
     static final int MAX_BATCH = 15;
     /** Names the failed check of a refused order: the exchange's words rarely do. */
@@ -58,7 +64,7 @@ final class SignedOrderApi {
         try {
             PostedOrder posted = OrderPayload.read(ExchangeApi.readJson(body).orElse(null));
             Replies.json(ctx, 200, answer(place(posted, account)));
-        } catch (OrderRefusedException e) {
+        } catch (SignedOrderRefusedException e) {
             ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(e.detail()).replaceAll("?"));
             Replies.error(ctx, e.status(), e.getMessage());
         }
@@ -77,7 +83,7 @@ final class SignedOrderApi {
         List<PostedOrder> posted = new ArrayList<>(batch.size());
         try {
             batch.forEach(element -> posted.add(OrderPayload.read(element)));
-        } catch (OrderRefusedException e) {
+        } catch (SignedOrderRefusedException e) {
             refuse(ctx, e.getMessage(), "order " + posted.size() + ": " + e.detail());
             return;
         }
@@ -85,7 +91,7 @@ final class SignedOrderApi {
         for (PostedOrder order : posted) {
             try {
                 answers.add(answer(place(order, account)));
-            } catch (OrderRefusedException e) {
+            } catch (SignedOrderRefusedException e) {
                 answers.add(failure(e.getMessage()));
             }
         }
@@ -97,37 +103,30 @@ final class SignedOrderApi {
         Replies.error(ctx, 400, message);
     }
 
-    /** Checks the order and submits it; the answer's fields as the exchange's {@code OrderResponse}. */
-    private Placed place(PostedOrder posted, SimAccount account) {
+    /** Checks the order and submits it to the exchange, which matches it. */
+    private Placement place(PostedOrder posted, SimAccount account) {
         String tokenId = posted.order().tokenId().toString();
-        MarketTerms terms = terms(tokenId);
-        CheckedOrder order = OrderCheck.check(posted, account, terms, state.chain(), state.clock().instant().getEpochSecond());
-        if (exchange.order(order.id()).isPresent()) {
-            throw OrderRefusedException.badRequest("order " + order.id() + " is invalid. Duplicated.",
-                    "an order of this hash was placed before (a replayed signature)");
-        }
+        MarketSpec market = exchange.marketOfAsset(tokenId).orElseThrow(() -> new SignedOrderRefusedException(404,
+                OrderRefusedException.MARKET_NOT_FOUND, "tokenId " + tokenId + " is of no market the simulator lists (POST /_sim/markets)"));
+        CheckedOrder order = OrderCheck.check(posted, account, market, state.chain());
+        OrderV2 signed = posted.order();
         try {
-            exchange.place(List.of(new NewOrder(order.id(), account.apiKey(), terms.conditionId(), tokenId,
-                    posted.isBuy() ? Side.BUY : Side.SELL, order.price(), order.size())));
-        } catch (RejectedException e) {
-            throw new OrderRefusedException(e.status(), e.getMessage(), "the exchange refused the order");
+            return exchange.submit(new OrderRequest(order.id(), account.apiKey(), signed.maker(), signed.signer(), tokenId,
+                    posted.isBuy() ? Side.BUY : Side.SELL, order.price(), order.size(), OrderType.valueOf(posted.orderType()),
+                    posted.postOnly(), posted.expiration(), tokens(signed.makerAmount()), tokens(signed.takerAmount())));
+        } catch (OrderRefusedException e) {
+            int status = e.reason() == OrderRefusedException.Reason.MARKET_NOT_FOUND ? 404 : 400;
+            throw new SignedOrderRefusedException(status, e.getMessage(), "the exchange refused it: " + e.reason());
         }
-        return new Placed(order.id(), "live", "", "", List.of(), List.of());
     }
 
-    /** The market of a token, or the exchange's 400 for an order of a token it does not list. */
-    private MarketTerms terms(String tokenId) {
-        return exchange.book(tokenId).map(book -> new MarketTerms(book.market(), new BigDecimal("0.01"), false, new BigDecimal("5")))
-                .orElseThrow(() -> OrderRefusedException.badRequest(OrderPayload.INVALID_ORDER_PAYLOAD,
-                        "tokenId " + tokenId + " is not an asset of a market the simulator lists (POST /_sim/markets)"));
+    /** Token units from the signed 6-decimal integers. */
+    private static BigDecimal tokens(BigInteger units) {
+        return new BigDecimal(units).movePointLeft(AMOUNT_DECIMALS);
     }
 
-    /** What the exchange did with a placed order. */
-    private record Placed(String orderId, String status, String makingAmount, String takingAmount, List<String> transactionsHashes,
-                          List<String> tradeIds) {
-    }
-
-    private static Map<String, Object> answer(Placed placed) {
+    /** The exchange's {@code OrderResponse}, its fields in the order the issue and the client list them. */
+    private static Map<String, Object> answer(Placement placed) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("success", true);
         json.put("errorMsg", "");

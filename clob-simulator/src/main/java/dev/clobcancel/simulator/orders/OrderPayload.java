@@ -33,14 +33,14 @@ public final class OrderPayload {
     private OrderPayload() {
     }
 
-    /** The order of one body element; throws {@link OrderRefusedException} naming what is wrong. */
+    /** The order of one body element; throws {@link SignedOrderRefusedException} naming what is wrong. */
     public static PostedOrder read(JsonNode body) {
         if (body == null || !body.isObject() || !body.path("order").isObject()) {
             throw invalid("the body must be an object with an \"order\" object");
         }
         JsonNode order = body.get("order");
         if (order.has("feeRateBps") || order.has("nonce") || !order.has("timestamp")) {
-            throw OrderRefusedException.badRequest(ORDER_VERSION_MISMATCH,
+            throw SignedOrderRefusedException.badRequest(ORDER_VERSION_MISMATCH,
                     "a V1 order (nonce, feeRateBps, taker, no timestamp/metadata/builder); the exchange takes V2 orders since 28 April 2026");
         }
         OrderV2 v2;
@@ -53,7 +53,7 @@ public final class OrderPayload {
         }
         BigInteger expiration = order.hasNonNull("expiration") ? uint(order, "expiration") : BigInteger.ZERO;
         if (expiration.compareTo(MAX_EXPIRATION) > 0) {
-            throw OrderRefusedException.badRequest("invalid expiration", "expiration " + expiration + " is not unix seconds");
+            throw SignedOrderRefusedException.badRequest("invalid expiration", "expiration " + expiration + " is not unix seconds");
         }
         String signatureText = text(order, "signature");
         byte[] signature;
@@ -70,8 +70,8 @@ public final class OrderPayload {
         return new PostedOrder(v2, expiration.longValueExact(), signature, owner, orderType, flag(body, "postOnly"), flag(body, "deferExec"));
     }
 
-    private static OrderRefusedException invalid(String detail) {
-        return OrderRefusedException.badRequest(INVALID_ORDER_PAYLOAD, detail);
+    private static SignedOrderRefusedException invalid(String detail) {
+        return SignedOrderRefusedException.badRequest(INVALID_ORDER_PAYLOAD, detail);
     }
 
     private static String text(JsonNode json, String field) {

@@ -36,6 +36,7 @@ public final class SimulatorRouter {
         new HeartbeatApi(state, gate).mount(router);
         new AuthApi(state, gate).mount(router);
         new SignedOrderApi(state, gate).mount(router);
+        new MarketReadApi(state).mount(router);
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);

@@ -16,6 +16,7 @@ import dev.clobcancel.simulator.orders.OrderCheck;
 import dev.clobcancel.simulator.orders.OrderPayload;
 import dev.clobcancel.simulator.orders.SignedOrderRefusedException;
 import dev.clobcancel.simulator.orders.PostedOrder;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * submitted to the exchange under its EIP-712 hash as its id. A refused single order is a 400
  * {@code {"error": ...}} with the exchange's words and {@code X-Sim-Refusal} naming the check; in a
  * batch, each order's refusal is its element of the 200 array ({@code success: false, errorMsg}),
- * while a body that is not an array of readable orders is refused whole.
+ * while a body that is not an array of readable orders is refused whole. Once read, an order costs
+ * 1 of its signer's order bucket, a batch the number of its orders, taken or refused whole.
  */
 final class SignedOrderApi {
 
@@ -63,7 +65,9 @@ final class SignedOrderApi {
     private void postOrder(RoutingContext ctx, SimAccount account, byte[] body) {
         try {
             PostedOrder posted = OrderPayload.read(ExchangeApi.readJson(body).orElse(null));
-            Replies.json(ctx, 200, answer(place(posted, account)));
+            if (gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, 1)) {
+                Replies.json(ctx, 200, answer(place(posted, account)));
+            }
         } catch (SignedOrderRefusedException e) {
             ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(e.detail()).replaceAll("?"));
             Replies.error(ctx, e.status(), e.getMessage());
@@ -85,6 +89,9 @@ final class SignedOrderApi {
             batch.forEach(element -> posted.add(OrderPayload.read(element)));
         } catch (SignedOrderRefusedException e) {
             refuse(ctx, e.getMessage(), "order " + posted.size() + ": " + e.detail());
+            return;
+        }
+        if (!gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, posted.size())) {
             return;
         }
         List<Map<String, Object>> answers = new ArrayList<>(posted.size());

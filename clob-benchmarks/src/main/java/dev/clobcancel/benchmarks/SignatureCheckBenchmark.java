@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the simulator pays to check one signed order ({@code POST /order}) and one L1 request: the
  * EIP-712 hash (two Keccak-256 over a dozen words) and the secp256k1 recovery of the signer with
  * BouncyCastle, apart and together. The order is signed as the official client signs it.
+ * {@link #nativeRecovery} is the same recovery by libsecp256k1 (ACINQ's JNI binding), to weigh
+ * BouncyCastle against it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -70,6 +72,15 @@ public class SignatureCheckBenchmark {
     @Benchmark
     public Optional<String> recovery() {
         return Secp256k1.recoverAddress(orderDigest, orderSignature);
+    }
+
+    /** The recovery by bitcoin-core's libsecp256k1 through JNI, then the address (Keccak of the key). */
+    @Benchmark
+    public String nativeRecovery() {
+        byte[] compact = java.util.Arrays.copyOf(orderSignature, 64);
+        byte[] publicKey = fr.acinq.secp256k1.Secp256k1.get().ecdsaRecover(compact, orderDigest, (orderSignature[64] & 0xff) - 27);
+        byte[] hash = dev.clobcancel.simulator.eip712.Keccak.hash(java.util.Arrays.copyOfRange(publicKey, 1, 65));
+        return dev.clobcancel.simulator.eip712.Eip712.toHex(java.util.Arrays.copyOfRange(hash, 12, 32));
     }
 
     /** One order's signature check as {@code POST /order} does it: hash, then recovery. */

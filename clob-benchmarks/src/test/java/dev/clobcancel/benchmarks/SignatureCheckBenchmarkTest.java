@@ -18,5 +18,6 @@ class SignatureCheckBenchmarkTest {
         assertThat(benchmark.recovery()).contains(signer);
         assertThat(benchmark.orderCheck()).contains(signer);
         assertThat(benchmark.l1Check()).contains(signer);
+        assertThat(benchmark.nativeRecovery()).isEqualTo(signer);
     }
 }

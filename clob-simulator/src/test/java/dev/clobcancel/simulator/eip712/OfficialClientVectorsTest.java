@@ -113,4 +113,16 @@ class OfficialClientVectorsTest {
                 o.get("signatureType").asInt(), new BigInteger(o.get("timestamp").asText()), o.get("metadata").asText(),
                 o.get("builder").asText());
     }
+
+    @ParameterizedTest
+    @MethodSource("orders")
+    void libsecp256k1AndBouncyCastleRecoverTheSameSigner(JsonNode v) {
+        JsonNode body = v.get("body").get("order");
+        byte[] signature = Eip712.hex(body.get("signature").asText(), 65, "signature");
+        byte[] digest = order(v).digest(domain(v));
+
+        assertThat(Secp256k1.isNative()).as("libsecp256k1 loads on the platforms the build runs on").isTrue();
+        assertThat(Secp256k1.recoverAddress(digest, signature)).isEqualTo(Secp256k1.recoverWithBouncyCastle(digest, signature))
+                .contains(lower(body.get("signer").asText()));
+    }
 }

@@ -119,22 +119,22 @@ final class OrderDataApi {
         json.put("id", order.id());
         json.put("status", order.status().name());
         json.put("owner", order.owner());
-        json.put("maker_address", owner.address().value());
+        json.put("maker_address", order.maker());
         json.put("market", order.market());
         json.put("asset_id", order.assetId());
         json.put("side", order.side().name());
         json.put("original_size", order.size().toPlainString());
         json.put("size_matched", order.sizeMatched().toPlainString());
         json.put("price", order.price().toPlainString());
-        json.put("outcome", "");
-        json.put("expiration", "0");
-        json.put("order_type", "GTC");
-        json.put("associate_trades", List.of());
+        json.put("outcome", order.outcome());
+        json.put("expiration", Long.toString(order.expiration()));
+        json.put("order_type", order.orderType().name());
+        json.put("associate_trades", order.tradeIds());
         json.put("created_at", order.createdAt());
         return json;
     }
 
-    private static int offset(String cursor) {
+    static int offset(String cursor) {
         if (cursor == null || cursor.isEmpty() || cursor.equals("MA==")) {
             return 0;
         }
@@ -149,7 +149,7 @@ final class OrderDataApi {
         }
     }
 
-    private static String cursor(int offset) {
+    static String cursor(int offset) {
         return Base64.getEncoder().encodeToString(Integer.toString(offset).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -33,6 +33,7 @@ public final class SimulatorRouter {
         TradingGate gate = new TradingGate(state);
         new ExchangeApi(state, gate).mount(router);
         new OrderDataApi(state, gate).mount(router);
+        new TradesApi(state, gate).mount(router);
         new HeartbeatApi(state, gate).mount(router);
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);

@@ -47,17 +47,7 @@ final class TradesApi {
                 query.get("maker_address"), seconds(query, "before"), seconds(query, "after"));
         int offset = OrderDataApi.offset(query.get("next_cursor"));
         List<Trade> trades = exchange.trades(account.apiKey(), filter);
-        List<Object> page = new ArrayList<>();
-        for (Trade trade : trades.subList(Math.min(offset, trades.size()), Math.min(offset + OrderDataApi.PAGE_SIZE, trades.size()))) {
-            page.add(tradeJson(trade, account.apiKey()));
-        }
-        int next = offset + OrderDataApi.PAGE_SIZE;
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("limit", OrderDataApi.PAGE_SIZE);
-        answer.put("next_cursor", next >= trades.size() ? OrderDataApi.END_CURSOR : OrderDataApi.cursor(next));
-        answer.put("count", page.size());
-        answer.put("data", page);
-        Replies.json(ctx, 200, answer);
+        Replies.json(ctx, 200, OrderDataApi.page(trades, offset, trade -> tradeJson(trade, account.apiKey())));
     }
 
     private static Long seconds(MultiMap query, String name) {

@@ -385,7 +385,9 @@ public final class Exchange {
                 return false;
             }
             ended(order);
-            listener.orderCanceled(order.view());
+            if (listener != ExchangeListener.NONE) {
+                listener.orderCanceled(order.view());
+            }
             return true;
         }
     }

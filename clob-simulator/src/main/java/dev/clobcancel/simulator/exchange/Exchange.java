@@ -402,7 +402,9 @@ public final class Exchange {
                 return false;
             }
             ended(order);
-            listener.orderCanceled(order.view());
+            if (listener != ExchangeListener.NONE) {
+                listener.orderCanceled(order.view());
+            }
             return true;
         }
     }
@@ -465,12 +467,24 @@ public final class Exchange {
      * nothing of a balance set after them.
      */
     public void setBalance(String apiKey, String asset, BigDecimal amount) {
+        Map<String, BigDecimal> one = new HashMap<>();
+        one.put(asset, amount);
+        setBalances(apiKey, one);
+    }
+
+    /** Sets several of the account's balances (null: unlimited again), all or none: each asset is checked first. */
+    public void setBalances(String apiKey, Map<String, BigDecimal> amounts) {
         SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
-        requireText(asset, "asset");
-        if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
-            throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
-        }
-        balances.set(account.address().value(), asset, amount);
+        amounts.forEach((asset, amount) -> {
+            requireText(asset, "asset");
+            if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
+                throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
+            }
+            if (amount != null && amount.signum() < 0) {
+                throw RejectedException.badRequest("balance of " + asset + " must be 0 or more");
+            }
+        });
+        amounts.forEach((asset, amount) -> balances.set(account.address().value(), asset, amount));
     }
 
     /** The account's set balances: asset to what it holds and what its live orders hold of that. */

@@ -112,9 +112,11 @@ final class Matching {
     Placement execute(OrderBook book, SimOrder taker, BigDecimal budget, long nowMillis, boolean fresh) {
         synchronized (book) {
             ExchangeListener listener = exchange.listener();
-            if (fresh) {
+            // Views cost a copy each: made only when someone listens.
+            boolean told = listener != ExchangeListener.NONE;
+            if (told && fresh) {
                 listener.orderPlaced(taker.view());
-            } else {
+            } else if (told) {
                 listener.orderUpdated(taker.view());
             }
             List<SimOrder> expired = new ArrayList<>();
@@ -134,7 +136,9 @@ final class Matching {
                     if (maker.status() != OrderStatus.LIVE) {
                         exchange.ended(maker);
                     }
-                    listener.orderUpdated(maker.view());
+                    if (told) {
+                        listener.orderUpdated(maker.view());
+                    }
                     shares = shares.add(fill.shares());
                     cost = cost.add(fill.cost());
                     makers.add(new Trade.MakerFill(maker.id(), maker.owner(), maker.maker(), fill.shares(), fill.price(),
@@ -147,11 +151,13 @@ final class Matching {
             }
             boolean killed = finish(book, taker, budget, cost);
             if (trade != null) {
-                listener.orderUpdated(taker.view());
+                if (told) {
+                    listener.orderUpdated(taker.view());
+                }
                 exchange.tradeLog().add(trade);
                 listener.traded(trade);
             }
-            if (killed) {
+            if (killed && told) {
                 listener.orderCanceled(taker.view());
             }
             return placement(taker, trade, shares, cost);

@@ -33,6 +33,7 @@ public final class SimulatorRouter {
         TradingGate gate = new TradingGate(state);
         new ExchangeApi(state, gate).mount(router);
         new OrderDataApi(state, gate).mount(router);
+        new TradesApi(state, gate).mount(router);
         new HeartbeatApi(state, gate).mount(router);
         new AuthApi(state, gate).mount(router);
         new SignedOrderApi(state, gate).mount(router);

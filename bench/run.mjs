@@ -31,7 +31,9 @@ const CLI_JAR = path.join(ROOT, "clob-examples", "target", "clob-examples.jar");
 const LAUNCHER = path.join(ROOT, "clob-examples", "target", "clob"); // the jar on a JVM set up for short runs
 const OFFICIAL = path.join(HERE, "official-bench.mjs");
 
-const SEED_BATCH = 2500; // orders per POST /_sim/orders (about 700 KB), inside its 1 MiB body limit
+const SEED_BATCH = 1000; // orders per POST /_sim/orders (about 280 KB), inside its 1 MiB body limit
+const SEED_ATTEMPTS = 3; // per batch
+const PATIENCE_MS = "120000"; // the longest one cancel of `clob bench` waits for its answer
 const CHILD_TIMEOUT_MS = 300_000; // one bench process
 const SIM_START_TIMEOUT_MS = 60_000; // generous: on a machine shared with other builds the JVM starts slowly
 const WATCHDOG_MS = 30 * 60_000; // the whole run
@@ -159,10 +161,15 @@ async function seed(base, account, market, n) {
       owner: account.creds.key, market: market.market, assetId: market.assets[0],
       side: "BUY", price: `0.${40 + ((done + i) % 10)}`, size: "10",
     }));
-    try {
-      ids.push(...(await seedOrders(base, batch)));
-    } catch (err) {
-      throw new Error(`seeding ${batch.length} orders failed: ${String(err.message).slice(-300)}`);
+    // A simulator on a machine busy with other work can take longer than the admin call's 5 s: try
+    // again (a batch that was seeded after all only leaves more orders on the book, never fewer).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        ids.push(...(await seedOrders(base, batch)));
+        break;
+      } catch (err) {
+        if (attempt === SEED_ATTEMPTS) throw new Error(`seeding ${batch.length} orders failed ${attempt} times: ${String(err.message).slice(-300)}`);
+      }
     }
   }
   return ids;
@@ -181,8 +188,11 @@ function idsFile(ids) {
 
 /** The command of a bench process: "ours" is `java -jar`, "clob" the launcher beside the jar, "official" node. */
 function benchCommand(who, args) {
-  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"], {}];
-  if (who === "clob") return [LAUNCHER, ["bench", ...args, "--no-retry"], { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
+  // Sent once each, and as patient as the official client, which has no timeout at all: on a machine busy
+  // with other work an answer can take longer than the library's default 5 s.
+  const ourArgs = ["bench", ...args, "--no-retry", "--attempt-timeout-ms", PATIENCE_MS, "--deadline-ms", PATIENCE_MS];
+  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, ...ourArgs], {}];
+  if (who === "clob") return [LAUNCHER, ourArgs, { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
   return ["node", [OFFICIAL, ...args], {}];
 }
 

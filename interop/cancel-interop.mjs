@@ -32,6 +32,7 @@ import { faultChecks } from "./checks/faults.mjs";
 import { heartbeatChecks } from "./checks/heartbeats.mjs";
 import { journalChecks } from "./checks/journal.mjs";
 import { modeChecks } from "./checks/modes.mjs";
+import { ordersFlowChecks } from "./checks/orders-flow.mjs";
 import { rateLimitChecks } from "./checks/rate-limits.mjs";
 import { readChecks } from "./checks/reads.mjs";
 import { versionChecks } from "./checks/version.mjs";
@@ -99,6 +100,7 @@ async function run() {
   await area("faults", () => faultChecks(base));
   await area("heartbeats", () => heartbeatChecks(base));
   await area("rate limits", () => rateLimitChecks(base));
+  await area("orders flow", () => ordersFlowChecks(base));
   if (first) await area("journal", () => journalChecks(base, first));
 }
 

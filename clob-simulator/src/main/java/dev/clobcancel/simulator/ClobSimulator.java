@@ -5,7 +5,12 @@ import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.NewOrder;
+import dev.clobcancel.simulator.exchange.OrderRequest;
+import dev.clobcancel.simulator.exchange.Placement;
+import dev.clobcancel.simulator.exchange.Trade;
+import dev.clobcancel.simulator.exchange.TradeFilter;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -16,6 +21,8 @@ import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.tls.SelfSignedCertificate;
+import dev.clobcancel.simulator.wallet.TestWallet;
+import dev.clobcancel.simulator.wallet.WalletAccount;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,6 +35,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Optional;
@@ -71,9 +79,11 @@ public final class ClobSimulator implements AutoCloseable {
     private final SelfSignedCertificate certificate;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionCount connections;
+    private final long seed;
 
     private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate,
-                          ConnectionCount connections) {
+                          ConnectionCount connections, long seed) {
+        this.seed = seed;
         this.vertx = vertx;
         this.connections = connections;
         this.server = server;
@@ -92,6 +102,7 @@ public final class ClobSimulator implements AutoCloseable {
     public static ClobSimulator start(SimulatorOptions options) {
         SimulatorState state = new SimulatorState(options.seed(), options.clock(), options.authWindow(),
                 options.journalCapacity(), options.scenario(), options.heartbeatWindow());
+        state.useChain(options.chainId());
         Vertx vertx = Vertx.vertx();
         SelfSignedCertificate certificate = null;
         ConnectionCount connections = new ConnectionCount();
@@ -114,7 +125,7 @@ public final class ClobSimulator implements AutoCloseable {
             HttpServer server = servers.peek();
             // Lapsed heartbeats cancel within this long even when no request comes to check.
             vertx.setPeriodic(HEARTBEAT_CHECK_MS, id -> state.expireHeartbeats());
-            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections);
+            ClobSimulator simulator = new ClobSimulator(vertx, server, state, options.host(), certificate, connections, options.seed());
             LOG.info("CLOB simulator listening on {}", simulator.baseUri);
             return simulator;
         } catch (RuntimeException e) {
@@ -166,6 +177,14 @@ public final class ClobSimulator implements AutoCloseable {
         return account;
     }
 
+    /**
+     * The {@code index}-th wallet of the simulator's seed as an account: its API key derived
+     * through L1 ({@code GET /auth/derive-api-key}), the same run after run.
+     */
+    public WalletAccount walletAccount(int index) {
+        return WalletAccount.derive(baseUri, state.chain().chainId(), TestWallet.fromSeed(seed, index));
+    }
+
     /** Places one live order and returns its generated id. */
     public String placeOrder(String owner, String market, String assetId, Side side, String price, String size) {
         return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price), new BigDecimal(size))))
@@ -184,6 +203,51 @@ public final class ClobSimulator implements AutoCloseable {
 
     public Optional<OrderView> order(String id) {
         return state.exchange().order(id);
+    }
+
+    /**
+     * Lists a market with its settings, or changes the settings of one listed already.
+     *
+     * <pre>{@code
+     * sim.addMarket(MarketSpec.of(conditionId, yesToken, noToken).withTickSize(new BigDecimal("0.001"))
+     *         .withTakerDelay(Duration.ofMillis(250)));
+     * }</pre>
+     */
+    public MarketSpec addMarket(MarketSpec market) {
+        state.exchange().addMarket(market);
+        return state.exchange().market(market.conditionId()).orElseThrow();
+    }
+
+    /**
+     * Takes an order as {@code POST /order} does after its signature checks: matched, rested or
+     * refused with the exchange's words ({@link dev.clobcancel.simulator.exchange.OrderRefusedException}).
+     */
+    public Placement submit(OrderRequest order) {
+        return state.exchange().submit(order);
+    }
+
+    /**
+     * Sets what an account holds of {@code "pUSD"} or of a token; null makes it unlimited again,
+     * as every asset is until set. An order beyond the free balance is refused with
+     * {@code not enough balance / allowance}.
+     */
+    public void setBalance(String apiKey, String asset, BigDecimal amount) {
+        state.exchange().setBalance(apiKey, asset, amount);
+    }
+
+    /** The account's set balances, by asset, with what its live orders hold of each. */
+    public Map<String, Exchange.Balance> balances(String apiKey) {
+        return state.exchange().balances(apiKey);
+    }
+
+    /** Every trade, oldest first. */
+    public List<Trade> trades() {
+        return state.exchange().trades();
+    }
+
+    /** The account's trades, as taker or maker, oldest first, as {@code GET /data/trades} lists them. */
+    public List<Trade> trades(String apiKey) {
+        return state.exchange().trades(apiKey, TradeFilter.ALL);
     }
 
     /** Client connections open now: a test that closes its client can see that nothing leaked. */

@@ -1,6 +1,7 @@
 package dev.clobcancel.simulator;
 
 import dev.clobcancel.simulator.core.Scenario;
+import dev.clobcancel.simulator.eip712.ExchangeDomain;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.journal.Journal;
 import java.time.Clock;
@@ -25,10 +26,12 @@ import java.util.Objects;
  * @param tls             serve HTTPS with a self-signed certificate made at start
  * @param heartbeatWindow how long after a heartbeat the next must come before the account's orders are canceled
  * @param idleTimeout     how long a connection may stay silent before the simulator closes it
+ * @param chainId         the chain the simulator is, 137 (Polygon, the default) or 80002 (Amoy): L1 headers
+ *                        and orders must be signed for it
  */
 public record SimulatorOptions(String host, int port, long seed, Clock clock, Duration authWindow,
                                int journalCapacity, Scenario scenario, boolean tls, Duration heartbeatWindow,
-                               Duration idleTimeout) {
+                               Duration idleTimeout, long chainId) {
 
     public static final String LOOPBACK = "127.0.0.1";
     /** Wide enough for an honest clock, narrow enough that a replayed or badly dated request is refused. */
@@ -49,6 +52,9 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
         if (heartbeatWindow.isNegative() || heartbeatWindow.isZero()) {
             throw new IllegalArgumentException("heartbeatWindow must be positive, not " + heartbeatWindow);
         }
+        if (!ExchangeDomain.CHAINS.contains(chainId)) {
+            throw new IllegalArgumentException("chainId must be 137 (Polygon) or 80002 (Amoy), not " + chainId);
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 to 65535, not " + port);
         }
@@ -63,46 +69,51 @@ public record SimulatorOptions(String host, int port, long seed, Clock clock, Du
     /** Loopback, a free port, seed 1, the system clock, a 60-second timestamp window, nothing held, plain HTTP, 10-second heartbeats. */
     public static SimulatorOptions defaults() {
         return new SimulatorOptions(LOOPBACK, 0, 1, Clock.systemUTC(), DEFAULT_AUTH_WINDOW, Journal.DEFAULT_CAPACITY,
-                Scenario.EMPTY, false, HeartbeatSwitch.DEFAULT_WINDOW, DEFAULT_IDLE_TIMEOUT);
+                Scenario.EMPTY, false, HeartbeatSwitch.DEFAULT_WINDOW, DEFAULT_IDLE_TIMEOUT, ExchangeDomain.POLYGON);
     }
 
     public SimulatorOptions withHost(String host) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withPort(int port) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withSeed(long seed) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withClock(Clock clock) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withAuthWindow(Duration authWindow) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withJournalCapacity(int journalCapacity) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withScenario(Scenario scenario) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withHeartbeatWindow(Duration heartbeatWindow) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withIdleTimeout(Duration idleTimeout) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 
     public SimulatorOptions withTls(boolean tls) {
-        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout);
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
+    }
+
+    /** Chain 137 (Polygon) or 80002 (Amoy). */
+    public SimulatorOptions withChainId(long chainId) {
+        return new SimulatorOptions(host, port, seed, clock, authWindow, journalCapacity, scenario, tls, heartbeatWindow, idleTimeout, chainId);
     }
 }

@@ -22,6 +22,7 @@ import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.time.ManualClock;
+import dev.clobcancel.simulator.wallet.WalletAccount;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -284,18 +285,17 @@ class SignerRateLimitTest extends ExchangeTestBase {
     @Test
     void ordersDrawFromTheirOwnBucket() {
         sim.exchange().addMarket(MARKET, List.of(TOKEN));
+        WalletAccount carol = sim.walletAccount(0);
         enable("{\"enabled\":true}");
-        String order = "{\"order\":{\"tokenId\":\"" + TOKEN + "\",\"makerAmount\":\"5000000\",\"takerAmount\":\"10000000\","
-                + "\"side\":\"BUY\"},\"owner\":\"" + ALICE.apiKey() + "\",\"orderType\":\"GTC\"}";
         for (int i = 0; i < 60; i++) {
-            assertThat(as(ALICE_SIGNS, "POST", "/order", order).statusCode()).isEqualTo(200);
+            assertThat(carol.place(carol.limitOrder(TOKEN, Side.BUY, "0.50", "10"), "GTC", false).status()).isEqualTo(200);
         }
 
-        HttpResponse<String> refused = as(ALICE_SIGNS, "POST", "/order", order);
+        WalletAccount.Answer refused = carol.place(carol.limitOrder(TOKEN, Side.BUY, "0.50", "10"), "GTC", false);
 
-        assertThat(refused.statusCode()).isEqualTo(429);
-        assertThat(TestHttp.json(refused).get("burst").asInt()).isEqualTo(60);
-        assertThat(as(ALICE_SIGNS, "DELETE", "/cancel-all", null).statusCode()).isEqualTo(200);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body().get("burst").asInt()).isEqualTo(60);
+        assertThat(carol.send("DELETE", "/cancel-all", null).status()).isEqualTo(200);
     }
 
     @Test

@@ -81,6 +81,10 @@ public final class SimulatorMain implements Callable<Integer> {
             description = "Once serving, write where it listens (URL, certificate) to FILE, for the health command; removed at stop.")
     Path stateFile;
 
+    @Option(names = "--chain-id", paramLabel = "ID",
+            description = "The chain the simulator is, 137 (Polygon) or 80002 (Amoy): L1 headers and orders are signed for it (default: ${DEFAULT-VALUE}).")
+    long chainId = 137;
+
     /** The command line of the standalone jar, reading flags not given from {@code environment} ({@code CLOB_SIM_*}). */
     public static CommandLine commandLine(Map<String, String> environment) {
         EnvironmentDefaults defaults = new EnvironmentDefaults(environment);
@@ -145,6 +149,9 @@ public final class SimulatorMain implements Callable<Integer> {
         if (heartbeatWindowMs < 1) {
             throw new ParameterException(spec.commandLine(), "--heartbeat-window-ms must be at least 1, not " + heartbeatWindowMs);
         }
+        if (chainId != 137 && chainId != 80002) {
+            throw new ParameterException(spec.commandLine(), "--chain-id must be 137 (Polygon) or 80002 (Amoy), not " + chainId);
+        }
         if (port < 0 || port > 65535) {
             throw new ParameterException(spec.commandLine(), "--port must be 0 to 65535, not " + port);
         }
@@ -158,7 +165,7 @@ public final class SimulatorMain implements Callable<Integer> {
         return SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed).withClock(time)
                 .withAuthWindow(Duration.ofSeconds(authWindowSeconds)).withJournalCapacity(journalCapacity)
                 .withScenario(scenario).withTls(tls).withHeartbeatWindow(Duration.ofMillis(heartbeatWindowMs))
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds));
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).withChainId(chainId);
     }
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package dev.clobcancel.simulator.core;
 
+import dev.clobcancel.simulator.auth.ApiKeyIssuer;
+import dev.clobcancel.simulator.eip712.ExchangeDomain;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
@@ -36,6 +38,8 @@ public final class SimulatorState {
     private final RateLimiter rateLimiter;
     private final SignerLimiter signerLimiter;
     private final HeartbeatSwitch heartbeats;
+    private final ApiKeyIssuer apiKeys;
+    private volatile ExchangeDomain.Chain chain = ExchangeDomain.chain(ExchangeDomain.POLYGON);
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
@@ -60,6 +64,7 @@ public final class SimulatorState {
         this.rateLimiter = new RateLimiter(clock);
         this.signerLimiter = new SignerLimiter(clock);
         this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
+        this.apiKeys = new ApiKeyIssuer(seed, random);
         if (clock instanceof ManualClock manual) {
             manual.onAdvance(this::expireHeartbeats);
         }
@@ -141,6 +146,21 @@ public final class SimulatorState {
 
     public HeartbeatSwitch heartbeats() {
         return heartbeats;
+    }
+
+    /** Issues the API keys of {@code /auth/api-key} and {@code /auth/derive-api-key}. */
+    public ApiKeyIssuer apiKeys() {
+        return apiKeys;
+    }
+
+    /** The chain the simulator is (137 by default): L1 headers and orders are signed for it. */
+    public ExchangeDomain.Chain chain() {
+        return chain;
+    }
+
+    /** Makes the simulator chain 137 (Polygon) or 80002 (Amoy). */
+    public void useChain(long chainId) {
+        this.chain = ExchangeDomain.chain(chainId);
     }
 
     public Clock clock() {

@@ -5,13 +5,16 @@ import dev.clobcancel.simulator.core.JsonFields;
 import dev.clobcancel.simulator.core.ModelJson;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +33,9 @@ final class AdminApi {
     void mount(Router router) {
         router.post("/_sim/accounts").handler(Replies.guarded(this::addAccount));
         router.put("/_sim/accounts/:apiKey/tier").handler(Replies.guarded(this::setTier));
+        router.put("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(this::setBalances));
+        router.get("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(ctx ->
+                Replies.json(ctx, 200, balancesJson(ctx.pathParam("apiKey")))));
         router.post("/_sim/markets").handler(Replies.guarded(this::addMarket));
         router.get("/_sim/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
         router.post("/_sim/orders").handler(Replies.guarded(ctx ->
@@ -72,21 +78,58 @@ final class AdminApi {
     }
 
     private void addMarket(RoutingContext ctx) {
-        Map.Entry<String, List<String>> market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
-        exchange.addMarket(market.getKey(), market.getValue());
-        Replies.json(ctx, 201, marketJson(market.getKey(), market.getValue()));
+        MarketSpec market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
+        exchange.addMarket(market);
+        Replies.json(ctx, 201, marketJson(exchange.market(market.conditionId()).orElseThrow()));
     }
 
     private List<Map<String, Object>> marketsJson() {
         List<Map<String, Object>> out = new ArrayList<>();
-        exchange.markets().forEach((market, assets) -> out.add(marketJson(market, assets)));
+        exchange.marketSpecs().stream().sorted(Comparator.comparing(MarketSpec::conditionId)).forEach(m -> out.add(marketJson(m)));
         return out;
     }
 
-    private static Map<String, Object> marketJson(String market, List<String> assets) {
+    /** A market as the admin API shows it: what {@code POST /_sim/markets} takes, every setting filled in. */
+    private static Map<String, Object> marketJson(MarketSpec market) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("market", market);
-        json.put("assets", assets);
+        json.put("market", market.conditionId());
+        json.put("assets", market.tokenIds());
+        json.put("outcomes", market.tokens().stream().map(MarketSpec.Token::outcome).toList());
+        json.put("tickSize", market.tickSize().toPlainString());
+        json.put("negRisk", market.negRisk());
+        json.put("minOrderSize", market.minOrderSize().toPlainString());
+        json.put("takerDelayMs", market.takerDelay().toMillis());
+        return json;
+    }
+
+    /**
+     * {@code {"pUSD": "100", "<tokenId>": "25"}}: sets each named balance; null makes one unlimited
+     * again. All are checked before any is set.
+     */
+    private void setBalances(RoutingContext ctx) {
+        String apiKey = ctx.pathParam("apiKey");
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "balances by asset");
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        json.fieldNames().forEachRemaining(asset -> {
+            JsonNode value = json.get(asset);
+            amounts.put(asset, value.isNull() ? null : JsonFields.optionalDecimal(json, asset, ""));
+        });
+        if (amounts.isEmpty()) {
+            throw RejectedException.badRequest("name at least one asset: pUSD or a token id, with its balance");
+        }
+        exchange.setBalances(apiKey, amounts);
+        Replies.json(ctx, 200, balancesJson(apiKey));
+    }
+
+    private Map<String, Object> balancesJson(String apiKey) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        exchange.balances(apiKey).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            Map<String, Object> balance = new LinkedHashMap<>();
+            balance.put("balance", entry.getValue().balance().toPlainString());
+            balance.put("held", entry.getValue().held().toPlainString());
+            balance.put("available", entry.getValue().available().toPlainString());
+            json.put(entry.getKey(), balance);
+        });
         return json;
     }
 

@@ -10,6 +10,7 @@ import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
@@ -172,10 +173,11 @@ final class ExchangeApi {
             Replies.error(ctx, 404, NO_BOOK);
             return;
         }
-        Replies.json(ctx, 200, bookJson(book.get()));
+        Replies.json(ctx, 200, bookJson(book.get(), exchange.marketOfAsset(tokenId).orElseThrow()));
     }
 
-    static Map<String, Object> bookJson(BookView book) {
+    /** The book with its market's tick size, neg-risk and minimum order size, which the clients read before signing. */
+    static Map<String, Object> bookJson(BookView book, MarketSpec market) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("market", book.market());
         json.put("asset_id", book.assetId());
@@ -183,9 +185,9 @@ final class ExchangeApi {
         json.put("hash", book.hash());
         json.put("bids", levels(book.bids()));
         json.put("asks", levels(book.asks()));
-        json.put("min_order_size", "5");
-        json.put("tick_size", "0.01");
-        json.put("neg_risk", false);
+        json.put("min_order_size", market.minOrderSize().toPlainString());
+        json.put("tick_size", market.tickSize().toPlainString());
+        json.put("neg_risk", market.negRisk());
         return json;
     }
 

@@ -30,19 +30,15 @@ final class L2Authenticator {
         }
     }
 
-    /** Before this (2001-09-09), a timestamp is refused whatever the window: no clock is that wrong. */
-    private static final long EARLIEST_TIMESTAMP = 1_000_000_000L;
     private static final List<String> REQUIRED = List.of(POLY_API_KEY, POLY_ADDRESS, POLY_SIGNATURE, POLY_PASSPHRASE, POLY_TIMESTAMP);
 
     private final Exchange exchange;
-    private final Clock clock;
-    private final Duration window;
+    private final TimestampWindow window;
 
     /** @param window how far a timestamp may be from the clock, either way; zero: any time after 2001 */
     L2Authenticator(Exchange exchange, Clock clock, Duration window) {
         this.exchange = exchange;
-        this.clock = clock;
-        this.window = window;
+        this.window = new TimestampWindow(clock, window);
     }
 
     Outcome check(MultiMap headers, String method, String path, byte[] body) {
@@ -68,7 +64,7 @@ final class L2Authenticator {
         } catch (NumberFormatException e) {
             return failed("POLY_TIMESTAMP is not unix seconds");
         }
-        String stale = staleness(timestamp);
+        String stale = window.staleness(timestamp);
         if (stale != null) {
             return failed(stale);
         }
@@ -77,19 +73,6 @@ final class L2Authenticator {
             return failed("signature mismatch; the server signed: " + L2Signature.message(timestamp, method, path, signed));
         }
         return new Outcome(account, null);
-    }
-
-    /** Why the timestamp is too far from the server's clock, or null. Replays inside the window pass. */
-    private String staleness(long timestamp) {
-        long now = clock.instant().getEpochSecond();
-        if (timestamp < EARLIEST_TIMESTAMP) {
-            return "POLY_TIMESTAMP " + timestamp + " is before 2001: it must be unix seconds of now (server: " + now + ")";
-        }
-        if (!window.isZero() && Math.abs(now - timestamp) > window.toSeconds()) {
-            return "POLY_TIMESTAMP " + timestamp + " is " + (timestamp - now) + " s from the server's clock " + now
-                    + ", outside the window of " + window.toSeconds() + " s";
-        }
-        return null;
     }
 
     private static Outcome failed(String why) {

@@ -38,7 +38,11 @@ public final class SimulatorRouter {
         TradingGate gate = new TradingGate(state);
         new ExchangeApi(state, gate).mount(router);
         new OrderDataApi(state, gate).mount(router);
+        new TradesApi(state, gate).mount(router);
         new HeartbeatApi(state, gate).mount(router);
+        new AuthApi(state, gate).mount(router);
+        new SignedOrderApi(state, gate).mount(router);
+        new MarketReadApi(state).mount(router);
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);

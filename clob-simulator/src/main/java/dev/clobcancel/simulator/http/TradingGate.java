@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -123,7 +124,19 @@ final class TradingGate {
 
     /** An order posted with {@code "postOnly": true}, as the official V2 clients send it. */
     private static boolean isPostOnly(byte[] body) {
-        return ExchangeApi.readJson(body).map(json -> json.path("postOnly").asBoolean(false)).orElse(false);
+        return ExchangeApi.readJson(body).map(TradingGate::isPostOnly).orElse(false);
+    }
+
+    /** One order posted post-only, or a batch ({@code POST /orders}) of nothing but post-only orders. */
+    private static boolean isPostOnly(JsonNode json) {
+        if (json.isArray()) {
+            boolean all = !json.isEmpty();
+            for (JsonNode order : json) {
+                all &= order.path("postOnly").asBoolean(false);
+            }
+            return all;
+        }
+        return json.path("postOnly").asBoolean(false);
     }
 
     /**

@@ -1,0 +1,104 @@
+package dev.clobcancel.simulator.http;
+
+import dev.clobcancel.domain.model.Address;
+import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.core.SimulatorState;
+import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.RejectedException;
+import dev.clobcancel.simulator.exchange.SimAccount;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * API keys as the exchange hands them out: {@code POST /auth/api-key} (a new key) and
+ * {@code GET /auth/derive-api-key} (the key of the address and nonce) with L1 headers;
+ * {@code GET /auth/api-keys} and {@code DELETE /auth/api-key} with L2 headers. A key made here is
+ * an account of the simulator like one made through the admin API.
+ */
+final class AuthApi {
+
+    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
+
+    private final SimulatorState state;
+    private final Exchange exchange;
+    private final TradingGate gate;
+    private final L1Authenticator l1;
+
+    AuthApi(SimulatorState state, TradingGate gate) {
+        this.state = state;
+        this.exchange = state.exchange();
+        this.gate = gate;
+        this.l1 = new L1Authenticator(state.clock(), state.authWindow(), () -> state.chain().chainId());
+    }
+
+    void mount(Router router) {
+        router.post("/auth/api-key").handler(Replies.guarded(ctx -> withL1(ctx, this::create)));
+        router.get("/auth/derive-api-key").handler(Replies.guarded(ctx -> withL1(ctx, this::derive)));
+        router.get("/auth/api-keys").handler(gate.guard(TradingGate.Kind.READ, this::list));
+        router.delete("/auth/api-key").handler(gate.guard(TradingGate.Kind.READ, this::delete));
+    }
+
+    @FunctionalInterface
+    private interface L1Endpoint {
+        void handle(RoutingContext ctx, L1Authenticator.Outcome auth);
+    }
+
+    private void withL1(RoutingContext ctx, L1Endpoint endpoint) {
+        L1Authenticator.Outcome auth = l1.check(ctx.request().headers());
+        ctx.put(TradingGate.AUTH_KEY, auth.passed() ? "ok" : auth.failure());
+        if (!auth.passed()) {
+            ctx.response().putHeader(TradingGate.AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
+            Replies.error(ctx, 401, L1Authenticator.INVALID_L1_HEADERS);
+            return;
+        }
+        endpoint.handle(ctx, auth);
+    }
+
+    private void create(RoutingContext ctx, L1Authenticator.Outcome auth) {
+        answer(ctx, register(state.apiKeys().create(), auth.address()));
+    }
+
+    private void derive(RoutingContext ctx, L1Authenticator.Outcome auth) {
+        ApiCredentials derived = state.apiKeys().derive(auth.address(), auth.nonce());
+        SimAccount known = exchange.account(derived.apiKey()).orElse(null);
+        answer(ctx, known != null ? known : register(derived, auth.address()));
+    }
+
+    /** Adds the key as an account; a derive racing another for the same key finds it there. */
+    private SimAccount register(ApiCredentials credentials, String address) {
+        try {
+            SimAccount account = SimAccount.of(credentials, Address.of(address));
+            exchange.addAccount(account);
+            return account;
+        } catch (RejectedException taken) {
+            return exchange.account(credentials.apiKey())
+                    .orElseThrow(() -> new RejectedException(400, "Could not create api key"));
+        }
+    }
+
+    /** {@code {"apiKey", "secret", "passphrase"}}; the journal records requests only, so never these. */
+    private static void answer(RoutingContext ctx, SimAccount account) {
+        ctx.put(TradingGate.API_KEY_KEY, account.apiKey());
+        Map<String, String> json = new LinkedHashMap<>();
+        json.put("apiKey", account.apiKey());
+        json.put("secret", account.credentials().secret());
+        json.put("passphrase", account.credentials().passphrase());
+        Replies.json(ctx, 200, json);
+    }
+
+    /** {@code {"apiKeys": [...]}}: the keys of the caller's address, as the exchange lists them. */
+    private void list(RoutingContext ctx, SimAccount account, byte[] body) {
+        List<String> keys = exchange.accountsOf(account.address().value()).stream().map(SimAccount::apiKey).toList();
+        Replies.json(ctx, 200, Map.of("apiKeys", keys));
+    }
+
+    /** Removes the calling key (its live orders are canceled); answers {@code "OK"}. */
+    private void delete(RoutingContext ctx, SimAccount account, byte[] body) {
+        exchange.removeAccount(account.apiKey());
+        Replies.json(ctx, 200, "OK");
+    }
+}

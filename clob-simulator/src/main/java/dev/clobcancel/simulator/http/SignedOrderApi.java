@@ -1,0 +1,161 @@
+package dev.clobcancel.simulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.simulator.core.SimulatorState;
+import dev.clobcancel.simulator.eip712.OrderV2;
+import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.MarketSpec;
+import dev.clobcancel.simulator.exchange.OrderRefusedException;
+import dev.clobcancel.simulator.exchange.OrderRequest;
+import dev.clobcancel.simulator.exchange.OrderType;
+import dev.clobcancel.simulator.exchange.Placement;
+import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.orders.CheckedOrder;
+import dev.clobcancel.simulator.orders.OrderCheck;
+import dev.clobcancel.simulator.orders.OrderPayload;
+import dev.clobcancel.simulator.orders.SignedOrderRefusedException;
+import dev.clobcancel.simulator.orders.PostedOrder;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Placing signed orders: {@code POST /order} and {@code POST /orders} (at most {@value #MAX_BATCH})
+ * with the V2 body of the official clients, each order checked ({@link OrderCheck}) and then
+ * submitted to the exchange under its EIP-712 hash as its id. A refused single order is a 400
+ * {@code {"error": ...}} with the exchange's words and {@code X-Sim-Refusal} naming the check; in a
+ * batch, each order's refusal is its element of the 200 array ({@code success: false, errorMsg}),
+ * while a body that is not an array of readable orders is refused whole. Once read, an order costs
+ * 1 of its signer's order bucket, a batch the number of its orders, taken or refused whole.
+ */
+final class SignedOrderApi {
+
+    /** Amounts in a signed order are integers of 6 decimals, pUSD and shares alike. */
+    private static final int AMOUNT_DECIMALS = 6;
+    /** The most orders {@code POST /orders} takes, as on the exchange. */
+    static final int MAX_BATCH = 15;
+    /** Names the failed check of a refused order: the exchange's words rarely do. */
+    static final String REFUSAL_HEADER = "X-Sim-Refusal";
+
+    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
+
+    private final SimulatorState state;
+    private final Exchange exchange;
+    private final TradingGate gate;
+
+    SignedOrderApi(SimulatorState state, TradingGate gate) {
+        this.state = state;
+        this.exchange = state.exchange();
+        this.gate = gate;
+    }
+
+    void mount(Router router) {
+        router.post("/order").handler(gate.guard(TradingGate.Kind.NEW_ORDER, this::postOrder));
+        router.post("/orders").handler(gate.guard(TradingGate.Kind.NEW_ORDER, this::postOrders));
+    }
+
+    private void postOrder(RoutingContext ctx, SimAccount account, byte[] body) {
+        try {
+            PostedOrder posted = OrderPayload.read(ExchangeApi.readJson(body).orElse(null));
+            if (gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, 1)) {
+                Replies.json(ctx, 200, answer(place(posted, account)));
+            }
+        } catch (SignedOrderRefusedException e) {
+            ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(e.detail()).replaceAll("?"));
+            Replies.error(ctx, e.status(), e.getMessage());
+        }
+    }
+
+    private void postOrders(RoutingContext ctx, SimAccount account, byte[] body) {
+        JsonNode batch = ExchangeApi.readJson(body).filter(JsonNode::isArray).orElse(null);
+        if (batch == null || batch.isEmpty()) {
+            refuse(ctx, OrderPayload.INVALID_ORDER_PAYLOAD, "the body must be a non-empty array of orders");
+            return;
+        }
+        if (batch.size() > MAX_BATCH) {
+            refuse(ctx, "Too many orders in payload: " + batch.size() + ", max allowed: " + MAX_BATCH, "at most " + MAX_BATCH + " orders");
+            return;
+        }
+        List<PostedOrder> posted = new ArrayList<>(batch.size());
+        try {
+            batch.forEach(element -> posted.add(OrderPayload.read(element)));
+        } catch (SignedOrderRefusedException e) {
+            refuse(ctx, e.getMessage(), "order " + posted.size() + ": " + e.detail());
+            return;
+        }
+        if (!gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, posted.size())) {
+            return;
+        }
+        List<Map<String, Object>> answers = new ArrayList<>(posted.size());
+        for (PostedOrder order : posted) {
+            try {
+                answers.add(answer(place(order, account)));
+            } catch (SignedOrderRefusedException e) {
+                answers.add(failure(e.getMessage()));
+            }
+        }
+        Replies.json(ctx, 200, answers);
+    }
+
+    private static void refuse(RoutingContext ctx, String message, String detail) {
+        ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(detail).replaceAll("?"));
+        Replies.error(ctx, 400, message);
+    }
+
+    /** Checks the order and submits it to the exchange, which matches it. */
+    private Placement place(PostedOrder posted, SimAccount account) {
+        String tokenId = posted.order().tokenId().toString();
+        MarketSpec market = exchange.marketOfAsset(tokenId).orElseThrow(() -> new SignedOrderRefusedException(404,
+                OrderRefusedException.MARKET_NOT_FOUND, "tokenId " + tokenId + " is of no market the simulator lists (POST /_sim/markets)"));
+        CheckedOrder order = OrderCheck.check(posted, account, market, state.chain());
+        OrderV2 signed = posted.order();
+        try {
+            return exchange.submit(new OrderRequest(order.id(), account.apiKey(), signed.maker(), signed.signer(), tokenId,
+                    posted.isBuy() ? Side.BUY : Side.SELL, order.price(), order.size(), OrderType.valueOf(posted.orderType()),
+                    posted.postOnly(), posted.expiration(), tokens(signed.makerAmount()), tokens(signed.takerAmount())));
+        } catch (OrderRefusedException e) {
+            int status = e.reason() == OrderRefusedException.Reason.MARKET_NOT_FOUND ? 404 : 400;
+            throw new SignedOrderRefusedException(status, e.getMessage(), "the exchange refused it: " + e.reason());
+        }
+    }
+
+    /** Token units from the signed 6-decimal integers. */
+    private static BigDecimal tokens(BigInteger units) {
+        return new BigDecimal(units).movePointLeft(AMOUNT_DECIMALS);
+    }
+
+    /** The exchange's {@code OrderResponse}, its fields in the order the issue and the client list them. */
+    private static Map<String, Object> answer(Placement placed) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", true);
+        json.put("errorMsg", "");
+        json.put("orderID", placed.orderId());
+        json.put("status", placed.status());
+        json.put("makingAmount", placed.makingAmount());
+        json.put("takingAmount", placed.takingAmount());
+        json.put("transactionsHashes", placed.transactionsHashes());
+        json.put("tradeIDs", placed.tradeIds());
+        return json;
+    }
+
+    private static Map<String, Object> failure(String message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("success", false);
+        json.put("errorMsg", message);
+        json.put("orderID", "");
+        json.put("status", "");
+        json.put("makingAmount", "");
+        json.put("takingAmount", "");
+        json.put("transactionsHashes", List.of());
+        json.put("tradeIDs", List.of());
+        return json;
+    }
+}

@@ -14,8 +14,11 @@ export async function readChecks(base) {
     const other = await newAccount(base); // its orders must not show in my listings
     const m1 = newMarket(2);
     const m2 = newMarket(1);
-    // 120 orders, more than one page of 100; prices 0.01 .. 0.99 so they differ.
-    const mixed = (i) => ({ price: `0.${String((i % 99) + 1).padStart(2, "0")}`, side: i % 3 === 0 ? "SELL" : "BUY" });
+    // 120 orders, more than one page of 100, at prices that differ: bids at 0.01 .. 0.40 and asks
+    // at 0.60 .. 0.99, so that none crosses another (or the other account's bids at 0.5) and matches.
+    const mixed = (i) => (i % 3 === 0
+      ? { side: "SELL", price: `0.${60 + (i % 40)}` }
+      : { side: "BUY", price: `0.${String(1 + (i % 40)).padStart(2, "0")}` });
     const inM1 = await seedOrders(base, [
       ...orders(me, m1.market, m1.assets[0], 50).map((o, i) => ({ ...o, ...mixed(i) })),
       ...orders(me, m1.market, m1.assets[1], 30).map((o, i) => ({ ...o, ...mixed(i + 50) })),
@@ -29,7 +32,7 @@ export async function readChecks(base) {
     expectSameIds(resp?.canceled, gone, "cancelOrders (setup) canceled");
     // One of mine partly filled: still live, size_matched shows it.
     const [partial] = await seedOrders(base, [
-      { owner: me.creds.key, market: m2.market, assetId: m2.assets[0], side: "SELL", price: "0.42", size: "12.5" },
+      { owner: me.creds.key, market: m2.market, assetId: m2.assets[0], side: "SELL", price: "0.55", size: "12.5" },
     ]);
     await adminExpect(base, "POST", `/_sim/orders/${partial}/match`, { size: "2.5" }, 200);
     return { me, other, m1, m2, inM1, inM2, gone, partial };
@@ -46,7 +49,7 @@ export async function readChecks(base) {
     } : resp;
     expectEqual(
       picked,
-      { id: partial, status: "LIVE", original_size: "12.5", size_matched: "2.5", price: "0.42", side: "SELL" },
+      { id: partial, status: "LIVE", original_size: "12.5", size_matched: "2.5", price: "0.55", side: "SELL" },
       `getOrder answer (GET ${base}/data/order/${partial}; full answer ${show(resp)})`,
     );
   });

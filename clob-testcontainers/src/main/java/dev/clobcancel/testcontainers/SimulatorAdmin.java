@@ -46,7 +46,7 @@ public final class SimulatorAdmin {
 
     /** The exchange's trading modes (docs/simulator.md, Modes). */
     public enum Mode {
-        NORMAL("normal"), CANCEL_ONLY("cancel-only"), DISABLED("disabled"), RESTARTING("restarting");
+        NORMAL("normal"), CANCEL_ONLY("cancel-only"), POST_ONLY("post-only"), DISABLED("disabled"), RESTARTING("restarting");
 
         private final String jsonName;
 
@@ -64,7 +64,7 @@ public final class SimulatorAdmin {
         }
     }
 
-    /** An order as the simulator holds it; {@code status} is {@code LIVE}, {@code MATCHED} or {@code CANCELED}. */
+    /** An order as the simulator holds it; {@code status} is {@code LIVE}, {@code DELAYED}, {@code MATCHED} or {@code CANCELED}. */
     public record Order(String id, String owner, String market, String assetId, Side side, String price, String size,
                         String sizeMatched, String status) {
     }
@@ -147,9 +147,18 @@ public final class SimulatorAdmin {
         send("PUT", "/_sim/mode", Map.of("mode", mode.jsonName));
     }
 
-    /** Switches the mode for {@code duration} by the simulator's clock, then back to normal (the weekly restart). */
+    /**
+     * Switches the mode for {@code duration} by the simulator's clock, then back to normal; a restart is
+     * followed by two minutes of post-only first, as the exchange's matching engine does.
+     */
     public void setMode(Mode mode, Duration duration) {
         send("PUT", "/_sim/mode", Map.of("mode", mode.jsonName, "forMs", duration.toMillis()));
+    }
+
+    /** A restart of {@code duration}, then post-only for {@code postOnly} (zero: none), then normal. */
+    public void restartFor(Duration duration, Duration postOnly) {
+        send("PUT", "/_sim/mode", Map.of("mode", Mode.RESTARTING.jsonName, "forMs", duration.toMillis(),
+                "postOnlyMs", postOnly.toMillis()));
     }
 
     /**

@@ -101,6 +101,21 @@ class SimulatorAdminTest {
         admin.setMode(Mode.RESTARTING, Duration.ofSeconds(90));
         assertThat(admin.mode()).isEqualTo(Mode.RESTARTING);
         admin.advanceClock(Duration.ofSeconds(90));
+        assertThat(admin.mode()).isEqualTo(Mode.POST_ONLY);
+        admin.advanceClock(Duration.ofMinutes(2));
+        assertThat(admin.mode()).isEqualTo(Mode.NORMAL);
+    }
+
+    @Test
+    void aRestartCanBeFollowedByAPostOnlySpellOfAnyLength() {
+        admin.restartFor(Duration.ofSeconds(10), Duration.ofSeconds(5));
+        admin.advanceClock(Duration.ofSeconds(10));
+        assertThat(admin.mode()).isEqualTo(Mode.POST_ONLY);
+        admin.advanceClock(Duration.ofSeconds(5));
+        assertThat(admin.mode()).isEqualTo(Mode.NORMAL);
+
+        admin.restartFor(Duration.ofSeconds(10), Duration.ZERO);
+        admin.advanceClock(Duration.ofSeconds(10));
         assertThat(admin.mode()).isEqualTo(Mode.NORMAL);
     }
 

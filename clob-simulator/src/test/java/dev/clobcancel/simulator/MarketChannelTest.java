@@ -2,6 +2,7 @@ package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
+import static dev.clobcancel.simulator.SimulatorFixture.BOB;
 import static dev.clobcancel.simulator.SimulatorFixture.MARKET;
 import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
@@ -9,10 +10,12 @@ import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.simulator.exchange.OrderRequest;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import io.vertx.core.Vertx;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,18 +81,23 @@ class MarketChannelTest extends ExchangeTestBase {
     }
 
     @Test
-    void aFillSendsTheLastTradePriceAndThenTheBook() {
-        String id = liveOrderOf(sim, ALICE);
+    void aTradeSendsTheLastTradePriceAndThenTheBook() {
+        liveOrderOf(sim, ALICE);
         try (TestChannel channel = TestChannel.market(vertx, sim, TOKEN)) {
             channel.next();
-            sim.exchange().match(id, new BigDecimal("4"));
+            sim.exchange().submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL, new BigDecimal("0.5"), new BigDecimal("6")));
 
-            List<JsonNode> events = channel.next(3);
+            List<JsonNode> events = new ArrayList<>();
+            do {
+                events.add(channel.next());
+            } while (!events.get(events.size() - 1).get("event_type").asText().equals("book"));
 
-            assertThat(events).extracting(e -> e.get("event_type").asText()).containsExactly("price_change", "last_trade_price", "book");
-            assertThat(List.of(events.get(1).get("price").asText(), events.get(1).get("size").asText(), events.get(1).get("side").asText()))
-                    .containsExactly("0.5", "4", "BUY");
-            assertThat(events.get(2).get("bids")).extracting(l -> l.get("size").asText()).containsExactly("6");
+            JsonNode price = events.get(events.size() - 2);
+            assertThat(price.get("event_type").asText()).isEqualTo("last_trade_price");
+            assertThat(List.of(price.get("price").asText(), price.get("size").asText(), price.get("side").asText()))
+                    .containsExactly("0.5", "6", "SELL");
+            assertThat(events.get(events.size() - 1).get("bids")).extracting(l -> l.get("size").asText()).containsExactly("4");
+            assertThat(events.subList(0, events.size() - 2)).extracting(e -> e.get("event_type").asText()).containsOnly("price_change");
         }
     }
 

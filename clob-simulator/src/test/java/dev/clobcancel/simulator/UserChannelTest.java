@@ -10,6 +10,7 @@ import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.simulator.exchange.OrderRequest;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.time.ManualClock;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,6 +133,30 @@ class UserChannelTest extends ExchangeTestBase {
 
             assertThat(channel.next(2)).extracting(e -> e.get("type").asText() + " " + e.get("size_matched").asText()
                     + " " + e.get("status").asText()).containsExactly("UPDATE 4 LIVE", "UPDATE 10 MATCHED");
+        }
+    }
+
+    @Test
+    void aTradeSendsTheMakersUpdateAndTheTradeToEachSide() {
+        String id = liveOrderOf(sim, ALICE);
+        try (TestChannel alice = TestChannel.user(vertx, sim, ALICE); TestChannel bob = TestChannel.user(vertx, sim, BOB)) {
+            String taker = sim.exchange().submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL,
+                    new BigDecimal("0.5"), new BigDecimal("6"))).orderId();
+
+            List<JsonNode> alices = alice.next(2);
+            assertThat(alices.get(0).get("type").asText() + " " + alices.get(0).get("size_matched").asText()).isEqualTo("UPDATE 6");
+            JsonNode trade = alices.get(1);
+            assertThat(trade.get("event_type").asText()).isEqualTo("trade");
+            assertThat(trade.get("type").asText()).isEqualTo("TRADE");
+            assertThat(trade.get("taker_order_id").asText()).isEqualTo(taker);
+            assertThat(trade.get("owner").asText()).isEqualTo(ALICE.apiKey());
+            assertThat(trade.get("trader_side").asText()).isEqualTo("MAKER");
+            assertThat(trade.get("maker_orders").get(0).get("order_id").asText()).isEqualTo(id);
+            assertThat(trade.get("maker_orders").get(0).get("matched_amount").asText()).isEqualTo("6");
+            assertThat(alices.get(0).get("associate_trades")).extracting(JsonNode::asText).containsExactly(trade.get("id").asText());
+            JsonNode bobsTrade = bob.next(3).get(2);
+            assertThat(bobsTrade.get("trader_side").asText()).isEqualTo("TAKER");
+            assertThat(bobsTrade.get("id").asText()).isEqualTo(trade.get("id").asText());
         }
     }
 

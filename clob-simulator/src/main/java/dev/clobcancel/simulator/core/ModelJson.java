@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.Side;
@@ -12,6 +13,7 @@ import dev.clobcancel.simulator.faults.ChannelFaultAction;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,15 +67,45 @@ public final class ModelJson {
         return orders;
     }
 
-    /** {@code {"market": "0x...", "assets": ["123", "456"]}}. */
-    public static Map.Entry<String, List<String>> market(JsonNode json, String where) {
+    /**
+     * {@code {"market": "0x...", "assets": ["123", "456"]}}, and optionally the outcomes' names
+     * ({@code "outcomes": ["Yes", "No"]}, one per asset), {@code "tickSize"} (default 0.01),
+     * {@code "negRisk"} (default false), {@code "minOrderSize"} (default 5) and
+     * {@code "takerDelayMs"} (default 0).
+     */
+    public static MarketSpec market(JsonNode json, String where) {
         JsonFields.object(json, where.isEmpty() ? "a market" : where);
         String market = JsonFields.requiredText(json, "market", where);
         List<String> assets = JsonFields.optionalTextArray(json, "assets", where);
         if (assets.isEmpty()) {
             throw RejectedException.badRequest(where + "assets must list at least one asset (token) id");
         }
-        return Map.entry(market, assets);
+        List<String> outcomes = JsonFields.optionalTextArray(json, "outcomes", where);
+        if (!outcomes.isEmpty() && outcomes.size() != assets.size()) {
+            throw RejectedException.badRequest(where + "outcomes must name one outcome per asset, " + assets.size() + " of them");
+        }
+        List<MarketSpec.Token> tokens = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            tokens.add(new MarketSpec.Token(assets.get(i), outcomes.isEmpty() ? "" : outcomes.get(i)));
+        }
+        Integer delayMs = JsonFields.optionalInt(json, "takerDelayMs", where);
+        try {
+            return new MarketSpec(market, tokens, JsonFields.optionalDecimal(json, "tickSize", where), flag(json, "negRisk", where),
+                    JsonFields.optionalDecimal(json, "minOrderSize", where), delayMs == null ? null : Duration.ofMillis(delayMs));
+        } catch (RejectedException e) {
+            throw RejectedException.badRequest(where + e.getMessage());
+        }
+    }
+
+    private static boolean flag(JsonNode json, String field, String where) {
+        JsonNode value = json.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw RejectedException.badRequest(where + field + " must be true or false");
+        }
+        return value.booleanValue();
     }
 
     public static FaultRule fault(JsonNode json, String where) {
@@ -127,15 +159,10 @@ public final class ModelJson {
         for (int i = 0; i < accountNodes.size(); i++) {
             accounts.add(account(accountNodes.get(i), "accounts[" + i + "]: "));
         }
-        Map<String, List<String>> markets = new LinkedHashMap<>();
+        List<MarketSpec> markets = new ArrayList<>();
         List<JsonNode> marketNodes = JsonFields.optionalArray(json, "markets");
         for (int i = 0; i < marketNodes.size(); i++) {
-            Map.Entry<String, List<String>> market = market(marketNodes.get(i), "markets[" + i + "]: ");
-            markets.merge(market.getKey(), market.getValue(), (a, b) -> {
-                List<String> both = new ArrayList<>(a);
-                both.addAll(b);
-                return both;
-            });
+            markets.add(market(marketNodes.get(i), "markets[" + i + "]: "));
         }
         List<NewOrder> orders = new ArrayList<>();
         List<JsonNode> orderNodes = JsonFields.optionalArray(json, "orders");

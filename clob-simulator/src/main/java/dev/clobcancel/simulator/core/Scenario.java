@@ -1,11 +1,11 @@
 package dev.clobcancel.simulator.core;
 
 import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.faults.FaultRule;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the simulator holds at start and after every reset: from {@code --config}, or empty.
@@ -14,7 +14,7 @@ import java.util.Map;
  * accounts:
  *   - {apiKey: k-1, secret: "vcR0...", passphrase: p-1, address: "0x9fB2..."}
  * markets:
- *   - {market: "0x5f5f...", assets: ["123", "456"]}
+ *   - {market: "0x5f5f...", assets: ["123", "456"], outcomes: ["Yes", "No"], tickSize: "0.01", takerDelayMs: 250}
  * orders:
  *   - {owner: k-1, market: "0x5f5f...", assetId: "123", side: BUY, price: "0.5", size: "10"}
  * mode: normal
@@ -23,14 +23,14 @@ import java.util.Map;
  * rateLimits: false
  * }</pre>
  */
-public record Scenario(List<SimAccount> accounts, Map<String, List<String>> markets, List<NewOrder> orders,
+public record Scenario(List<SimAccount> accounts, List<MarketSpec> markets, List<NewOrder> orders,
                        ExchangeMode mode, List<FaultRule> faults, boolean rateLimits) {
 
-    public static final Scenario EMPTY = new Scenario(List.of(), Map.of(), List.of(), ExchangeMode.NORMAL, List.of(), false);
+    public static final Scenario EMPTY = new Scenario(List.of(), List.of(), List.of(), ExchangeMode.NORMAL, List.of(), false);
 
     public Scenario {
         accounts = List.copyOf(accounts);
-        markets = Map.copyOf(markets);
+        markets = List.copyOf(markets);
         orders = List.copyOf(orders);
         faults = List.copyOf(faults);
     }

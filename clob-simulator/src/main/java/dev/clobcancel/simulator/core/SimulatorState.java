@@ -61,7 +61,7 @@ public final class SimulatorState {
         this.rateLimiter = new RateLimiter(clock);
         this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
         this.channelFaults = new ChannelFaults(random);
-        this.channels = new Channels(exchange, channelFaults);
+        this.channels = new Channels(exchange, clock, channelFaults);
         if (clock instanceof ManualClock manual) {
             manual.onAdvance(this::expireHeartbeats);
         }

@@ -37,6 +37,7 @@ public final class Exchange {
     private final Map<String, SimAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
     private final Map<String, OrderBook> books = new ConcurrentHashMap<>();
+    private final Map<String, MarketSpec> markets = new ConcurrentHashMap<>();
     /** Each account's live orders, for cancel-all and the order listings. */
     private final Map<String, Set<SimOrder>> liveByOwner = new ConcurrentHashMap<>();
     /**
@@ -49,7 +50,11 @@ public final class Exchange {
     private final Random ids;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
-    private final EventSink events;
+    private final Balances balances = new Balances();
+    private final TradeLog trades = new TradeLog();
+    private final Expiries expiries = new Expiries();
+    private final Matching matching;
+    private volatile ExchangeListener listener = ExchangeListener.NONE;
 
     /**
      * @param random the simulator's one seeded random source, which generated ids draw from
@@ -58,16 +63,7 @@ public final class Exchange {
     public Exchange(Random random, Clock clock) {
         this.ids = random;
         this.clock = clock;
-        this.events = new EventSink(clock);
-    }
-
-    /**
-     * Tells {@code listener} every change from now on: each order placed, filled or canceled
-     * (whatever asked for it), and each change of a book, in the order they happen. One listener;
-     * null stops telling.
-     */
-    public void listen(ExchangeListener listener) {
-        events.listener(listener);
+        this.matching = new Matching(this);
     }
 
     public void addAccount(SimAccount account) {
@@ -80,20 +76,55 @@ public final class Exchange {
         return apiKey == null ? Optional.empty() : Optional.ofNullable(accounts.get(apiKey));
     }
 
-    /** Lists a market and its assets (token ids); an asset belongs to one market only. */
+    /**
+     * Lists a market and its assets (token ids) with the default settings, or adds the assets to
+     * a market already listed, keeping its settings; an asset belongs to one market only.
+     */
     public synchronized void addMarket(String market, Collection<String> assetIds) {
         requireText(market, "market");
         if (assetIds.isEmpty()) {
             throw RejectedException.badRequest("a market needs at least one asset id");
         }
-        for (String assetId : assetIds) {
-            requireText(assetId, "asset id");
+        assetIds.forEach(assetId -> requireText(assetId, "asset id"));
+        List<MarketSpec.Token> tokens = new LinkedHashSet<>(assetIds).stream().map(id -> new MarketSpec.Token(id, "")).toList();
+        MarketSpec known = markets.get(market);
+        list(known == null ? new MarketSpec(market, tokens, null, false, null, null) : known.withTokens(tokens));
+    }
+
+    /**
+     * Lists a market with its settings. A market listed already takes the new settings and keeps
+     * its assets, adding the new ones; an asset belongs to one market only.
+     */
+    public synchronized void addMarket(MarketSpec spec) {
+        MarketSpec known = markets.get(spec.conditionId());
+        list(known == null ? spec : spec.withTokens(known.tokens()));
+    }
+
+    private void list(MarketSpec spec) {
+        for (String assetId : spec.tokenIds()) {
             OrderBook book = books.get(assetId);
-            if (book != null && !book.market().equals(market)) {
+            if (book != null && !book.market().equals(spec.conditionId())) {
                 throw RejectedException.badRequest("asset " + assetId + " belongs to market " + book.market());
             }
         }
-        assetIds.forEach(assetId -> books.computeIfAbsent(assetId, id -> new OrderBook(market, id, events)));
+        markets.put(spec.conditionId(), spec);
+        spec.tokenIds().forEach(assetId -> books.computeIfAbsent(assetId, id -> new OrderBook(spec.conditionId(), id)));
+    }
+
+    /** The market of a condition id, with its settings. */
+    public Optional<MarketSpec> market(String conditionId) {
+        return conditionId == null ? Optional.empty() : Optional.ofNullable(markets.get(conditionId));
+    }
+
+    /** The market an asset (token id) belongs to. */
+    public Optional<MarketSpec> marketOfAsset(String tokenId) {
+        OrderBook book = tokenId == null ? null : books.get(tokenId);
+        return book == null ? Optional.empty() : Optional.ofNullable(markets.get(book.market()));
+    }
+
+    /** Every market with its settings, in no particular order. */
+    public List<MarketSpec> marketSpecs() {
+        return List.copyOf(markets.values());
     }
 
     /** The markets and their assets, in no particular order. */
@@ -104,11 +135,16 @@ public final class Exchange {
     }
 
     /**
-     * Places orders, all or none: each is checked (owner known, id well-formed and not taken,
-     * asset of the market, price in (0, 1), size positive) before any is placed. An asset not yet
-     * listed is listed under the order's market. Returns the ids, in order.
+     * Places orders as the admin API seeds them, all or none: each is checked (owner known, id
+     * well-formed and not taken, asset of the market, price in (0, 1), size positive) before any
+     * is placed. An asset not yet listed is listed under the order's market. Each is then a GTC
+     * order of its owner: it matches what it crosses, like any order, and rests with the rest.
+     * Seeded orders are not held to the market's tick and minimum size, nor to balances. Returns
+     * the ids, in order.
      */
     public synchronized List<String> place(List<NewOrder> newOrders) {
+        long now = clock.millis();
+        expireDue(now);
         List<SimOrder> checked = new ArrayList<>(newOrders.size());
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < newOrders.size(); i++) {
@@ -121,12 +157,65 @@ public final class Exchange {
         }
         List<String> placed = new ArrayList<>(checked.size());
         for (SimOrder order : checked) {
+            if (!books.containsKey(order.assetId())) {
+                addMarket(order.market(), List.of(order.assetId()));
+            }
             orders.put(order.id(), order);
-            books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id, events)).add(order);
-            liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
+            matching.execute(books.get(order.assetId()), order, null, now);
             placed.add(order.id());
         }
         return placed;
+    }
+
+    /**
+     * Takes an order as {@code POST /order} does once its signature is checked: refuses it with
+     * the exchange's words ({@link OrderRefusedException}) or matches it, best price first and
+     * oldest first within a price, at the resting orders' prices, and rests what a GTC or GTD
+     * order has left. In a market with a taker delay, a marketable order waits as {@code delayed}
+     * first. Nothing changes when it is refused.
+     */
+    public Placement submit(OrderRequest request) {
+        long now = clock.millis();
+        expireDue(now);
+        SimAccount account = request.owner() == null ? null : accounts.get(request.owner());
+        if (account == null) {
+            throw payload("owner " + request.owner() + " is not the API key of an account");
+        }
+        if (request.id() == null || !OrderId.isValid(request.id())) {
+            throw payload("id " + request.id() + " is not 0x and 64 hex digits");
+        }
+        if (request.side() == null || request.orderType() == null) {
+            throw payload("side and orderType are required");
+        }
+        if (request.price() == null || request.price().signum() <= 0 || request.price().compareTo(BigDecimal.ONE) >= 0) {
+            throw payload("price must be a decimal above 0 and below 1");
+        }
+        if (request.size() == null || request.size().signum() <= 0) {
+            throw payload("size must be a decimal above 0");
+        }
+        MarketSpec spec = marketOfAsset(request.assetId())
+                .orElseThrow(() -> new OrderRefusedException(OrderRefusedException.Reason.MARKET_NOT_FOUND,
+                        OrderRefusedException.MARKET_NOT_FOUND));
+        String id = key(request.id());
+        Terms.check(request, spec, id, now);
+        if (orders.containsKey(id)) {
+            throw OrderRefusedException.duplicated(id);
+        }
+        String maker = request.maker() == null ? account.address().value() : request.maker();
+        SimOrder order;
+        synchronized (this) {
+            order = new SimOrder(id, account.apiKey(), canonical(names, maker), spec.conditionId(),
+                    canonical(names, request.assetId()), canonical(names, spec.outcome(request.assetId()).orElse("")),
+                    request.side(), canonical(decimals, request.price()), canonical(decimals, request.size()),
+                    request.orderType(), request.expiration(), Terms.expiresAtMillis(request),
+                    clock.instant().getEpochSecond(), sequence.incrementAndGet());
+        }
+        return matching.submit(books.get(order.assetId()), order, request, now);
+    }
+
+    private static OrderRefusedException payload(String problem) {
+        return new OrderRefusedException(OrderRefusedException.Reason.INVALID_ORDER_PAYLOAD,
+                OrderRefusedException.INVALID_ORDER_PAYLOAD + ": " + problem);
     }
 
     private SimOrder check(NewOrder o, String where) {
@@ -152,9 +241,12 @@ public final class Exchange {
             throw RejectedException.badRequest(where + "size must be a decimal above 0");
         }
         String id = o.id() == null ? nextId() : key(o.id());
+        SimAccount owner = accounts.get(o.owner());
+        String outcome = market(o.market()).flatMap(spec -> spec.outcome(o.assetId())).orElse("");
         // Equal decimals of another scale ("0.50", "0.5") stay apart: an order shows its price as given.
-        return new SimOrder(id, accounts.get(o.owner()).apiKey(), canonical(names, o.market()), canonical(names, o.assetId()),
-                o.side(), canonical(decimals, o.price()), canonical(decimals, o.size()),
+        return new SimOrder(id, owner.apiKey(), canonical(names, owner.address().value()), canonical(names, o.market()),
+                canonical(names, o.assetId()), canonical(names, outcome), o.side(), canonical(decimals, o.price()),
+                canonical(decimals, o.size()), OrderType.GTC, 0, Long.MAX_VALUE,
                 clock.instant().getEpochSecond(), sequence.incrementAndGet());
     }
 
@@ -181,6 +273,7 @@ public final class Exchange {
     }
 
     public Optional<OrderView> order(String id) {
+        expireDue(clock.millis());
         SimOrder order = id == null ? null : orders.get(key(id));
         return Optional.ofNullable(order).map(o -> books.get(o.assetId()).view(o));
     }
@@ -191,6 +284,7 @@ public final class Exchange {
      * orders that are not theirs.
      */
     public CancelReport cancel(String apiKey, Collection<String> orderIds) {
+        expireDue(clock.millis());
         List<String> canceled = new ArrayList<>();
         Map<String, String> notCanceled = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(orderIds)) {
@@ -218,6 +312,7 @@ public final class Exchange {
     }
 
     private CancelReport cancelLive(String apiKey, Predicate<SimOrder> which) {
+        expireDue(clock.millis());
         List<String> canceled = new ArrayList<>();
         for (SimOrder order : liveOrders(apiKey, which)) {
             if (cancel(order)) {
@@ -228,15 +323,20 @@ public final class Exchange {
     }
 
     private boolean cancel(SimOrder order) {
-        boolean canceled = books.get(order.assetId()).cancel(order);
-        if (canceled) {
-            liveByOwner.get(order.owner()).remove(order);
+        OrderBook book = books.get(order.assetId());
+        synchronized (book) {
+            if (!book.cancel(order)) {
+                return false;
+            }
+            ended(order);
+            listener.orderCanceled(order.view());
+            return true;
         }
-        return canceled;
     }
 
     /** The account's live orders that {@code which} accepts, oldest first. */
     public List<OrderView> liveOrders(String apiKey, String id, String market, String assetId) {
+        expireDue(clock.millis());
         return liveOrders(apiKey, order -> (id == null || order.id().equals(key(id)))
                 && (market == null || market.equals(order.market()))
                 && (assetId == null || assetId.equals(order.assetId())))
@@ -250,36 +350,170 @@ public final class Exchange {
                 .toList();
     }
 
-    /** Fills a live order by {@code size}, or wholly when null. */
+    /**
+     * Fills a live order by {@code size}, or wholly when null, as if an order outside the
+     * simulator took it: no trade is made, its owner's set balances move as in a fill.
+     */
     public OrderView match(String id, BigDecimal size) {
         SimOrder order = orders.get(key(id));
         if (order == null) {
             throw new RejectedException(404, "no order " + id);
         }
-        OrderView view = books.get(order.assetId()).fill(order, size);
-        if (view.status() == OrderStatus.MATCHED) {
-            liveByOwner.get(order.owner()).remove(order);
+        OrderBook book = books.get(order.assetId());
+        synchronized (book) {
+            BigDecimal before = order.view().sizeMatched();
+            OrderView view = book.fill(order, size);
+            BigDecimal filled = view.sizeMatched().subtract(before);
+            BigDecimal paid = order.side() == Side.BUY ? filled.multiply(order.price()) : filled;
+            if (order.held() != null) {
+                order.held(order.held().subtract(paid).max(BigDecimal.ZERO));
+            }
+            balances.pay(order.maker(), order.heldAsset(), paid, order.held() != null);
+            balances.receive(order.maker(), order.side() == Side.BUY ? order.assetId() : Balances.COLLATERAL,
+                    order.side() == Side.BUY ? filled : filled.multiply(order.price()));
+            if (view.status() == OrderStatus.MATCHED) {
+                ended(order);
+            }
+            listener.orderUpdated(view);
+            return view;
         }
-        return view;
+    }
+
+    /** Sets the listener told of every order change and trade from now on ({@link ExchangeListener#NONE} for none). */
+    public void listen(ExchangeListener newListener) {
+        listener = newListener == null ? ExchangeListener.NONE : newListener;
+    }
+
+    /**
+     * Sets what the account's funder address holds of an asset: {@code "pUSD"} or a token id;
+     * null makes it unlimited again, as every asset is until set. Orders resting already hold
+     * nothing of a balance set after them.
+     */
+    public void setBalance(String apiKey, String asset, BigDecimal amount) {
+        SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
+        requireText(asset, "asset");
+        if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
+            throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
+        }
+        balances.set(account.address().value(), asset, amount);
+    }
+
+    /** The account's set balances: asset to what it holds and what its live orders hold of that. */
+    public Map<String, Balance> balances(String apiKey) {
+        SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
+        Map<String, Balance> out = new LinkedHashMap<>();
+        balances.of(account.address().value()).forEach((asset, amounts) -> out.put(asset, new Balance(amounts[0], amounts[1])));
+        return out;
+    }
+
+    /** A set balance and how much of it live orders hold; the rest is free for new orders. */
+    public record Balance(BigDecimal balance, BigDecimal held) {
+        public BigDecimal available() {
+            return balance.subtract(held);
+        }
+    }
+
+    /** The trades the account took part in, as taker or maker, that the filter accepts, oldest first. */
+    public List<Trade> trades(String apiKey, TradeFilter filter) {
+        expireDue(clock.millis());
+        return trades.of(apiKey, filter);
+    }
+
+    /** Every trade of the exchange, oldest first. */
+    public List<Trade> trades() {
+        return trades.all();
+    }
+
+    /** Expires the GTD orders due by {@code nowMillis}, oldest expiry first. */
+    void expireDue(long nowMillis) {
+        for (SimOrder due = expiries.poll(nowMillis); due != null; due = expiries.poll(nowMillis)) {
+            cancel(due);
+        }
+    }
+
+    /** Claims the order's id for it; false when the id is taken. */
+    boolean claim(SimOrder order) {
+        return orders.putIfAbsent(order.id(), order) == null;
+    }
+
+    /** Puts what is left of an order on the book. Caller holds the book's lock. */
+    void rest(OrderBook book, SimOrder order) {
+        book.add(order);
+        liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
+        if (order.expiresAtMillis() != Long.MAX_VALUE) {
+            expiries.add(order);
+        }
+        listener.orderRested(order.view());
+    }
+
+    /** An order left the book (filled, cancelled, expired): off its owner's live list, its hold given back. */
+    void ended(SimOrder order) {
+        Set<SimOrder> live = liveByOwner.get(order.owner());
+        if (live != null) {
+            live.remove(order);
+        }
+        release(order);
+    }
+
+    /** Gives back what the order still holds of its maker's balance. */
+    void release(SimOrder order) {
+        BigDecimal held = order.held();
+        if (held != null && held.signum() > 0) {
+            balances.release(order.maker(), order.heldAsset(), held);
+            order.held(BigDecimal.ZERO);
+        }
+    }
+
+    Balances balances() {
+        return balances;
+    }
+
+    TradeLog tradeLog() {
+        return trades;
+    }
+
+    ExchangeListener listener() {
+        return listener;
+    }
+
+    /** Trade ids look like the exchange's (UUIDs), and repeat run after run for one seed. */
+    String nextTradeId() {
+        byte[] b = new byte[16];
+        ids.nextBytes(b);
+        b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+        b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+        String hex = HexFormat.of().formatHex(b);
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
+    }
+
+    /** A settlement transaction's hash: 0x and 64 hex digits from the seeded source. */
+    String nextHash() {
+        byte[] hash = new byte[32];
+        ids.nextBytes(hash);
+        return "0x" + HexFormat.of().formatHex(hash);
     }
 
     /** The public book of an asset, if it is listed. */
     public Optional<BookView> book(String assetId) {
+        expireDue(clock.millis());
         OrderBook book = assetId == null ? null : books.get(assetId);
         return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
     }
 
     /**
      * Hands the public book of an asset to {@code reader} while holding the book's lock, so that
-     * no change comes between reading it and what the reader does; false when the asset is not
-     * listed.
+     * no change comes between reading it and what the reader does (a listener may call it: the
+     * lock is its own); false when the asset is not listed. Expires nothing.
      */
     public boolean readBook(String assetId, Consumer<BookView> reader) {
         OrderBook book = assetId == null ? null : books.get(assetId);
         if (book == null) {
             return false;
         }
-        book.read(clock.millis(), reader);
+        synchronized (book) {
+            reader.accept(book.view(clock.millis()));
+        }
         return true;
     }
 
@@ -288,6 +522,10 @@ public final class Exchange {
         accounts.clear();
         orders.clear();
         books.clear();
+        markets.clear();
+        balances.clear();
+        trades.clear();
+        expiries.clear();
         liveByOwner.clear();
         names.clear();
         decimals.clear();

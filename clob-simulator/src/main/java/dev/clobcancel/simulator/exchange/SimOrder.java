@@ -1,41 +1,61 @@
 package dev.clobcancel.simulator.exchange;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * An order on the simulated exchange. Its identity and terms never change; its status and
- * matched size change only under the lock of its book, so a cancel and a fill of one order can
- * never both win, and of any number of concurrent cancels exactly one does.
+ * An order on the simulated exchange. Its identity and terms never change; its status, matched
+ * size, what it holds of its owner's balance and its trades change only under the lock of its
+ * book, so a cancel and a fill of one order can never both win, and of any number of concurrent
+ * cancels exactly one does.
  */
 public final class SimOrder {
 
     private final String id;
     private final String owner;
+    private final String maker;
     private final String market;
     private final String assetId;
+    private final String outcome;
     private final Side side;
     private final BigDecimal price;
-    private final BigDecimal size;
+    private final OrderType type;
+    /** Unix seconds as signed; 0 for none. */
+    private final long expiration;
+    /** When the order leaves the book, in epoch millis of the simulator's clock; Long.MAX_VALUE for never. */
+    private final long expiresAtMillis;
     private final long createdAt;
     private final long sequence;
+    /** Shares; a BUY FOK or FAK learns its size from what its amount bought. */
+    private BigDecimal size;
     private BigDecimal sizeMatched = BigDecimal.ZERO;
     private OrderStatus status = OrderStatus.LIVE;
+    /** What the order still holds of its maker's balance (pUSD for a BUY, shares for a SELL); null when unlimited. */
+    private BigDecimal held;
+    private List<String> tradeIds;
 
-    SimOrder(String id, String owner, String market, String assetId, Side side, BigDecimal price, BigDecimal size,
+    SimOrder(String id, String owner, String maker, String market, String assetId, String outcome, Side side,
+             BigDecimal price, BigDecimal size, OrderType type, long expiration, long expiresAtMillis,
              long createdAt, long sequence) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.maker = Objects.requireNonNull(maker, "maker");
         this.market = Objects.requireNonNull(market, "market");
         this.assetId = Objects.requireNonNull(assetId, "assetId");
+        this.outcome = Objects.requireNonNull(outcome, "outcome");
         this.side = Objects.requireNonNull(side, "side");
         this.price = Objects.requireNonNull(price, "price");
         this.size = Objects.requireNonNull(size, "size");
+        this.type = Objects.requireNonNull(type, "type");
+        this.expiration = expiration;
+        this.expiresAtMillis = expiresAtMillis;
         this.createdAt = createdAt;
         this.sequence = sequence;
     }
 
-    /** Caller holds the book's lock. */
+    /** Caller holds the book's lock. Ends a live order unfilled: cancelled, expired or killed. */
     boolean cancel() {
         if (status != OrderStatus.LIVE) {
             return false;
@@ -61,13 +81,29 @@ public final class SimOrder {
         return fill;
     }
 
+    /** Caller holds the book's lock. Fixes the size of a BUY whose amount, not its shares, was signed for. */
+    void resize(BigDecimal shares) {
+        size = shares;
+        if (status == OrderStatus.LIVE && sizeMatched.compareTo(size) == 0) {
+            status = OrderStatus.MATCHED;
+        }
+    }
+
+    void addTrade(String tradeId) {
+        if (tradeIds == null) {
+            tradeIds = new ArrayList<>(1);
+        }
+        tradeIds.add(tradeId);
+    }
+
     BigDecimal remaining() {
         return size.subtract(sizeMatched);
     }
 
     /** A consistent copy of the order as it stands now. */
     OrderView view() {
-        return new OrderView(id, owner, market, assetId, side, price, size, sizeMatched, status, createdAt);
+        return new OrderView(id, owner, market, assetId, side, price, size, sizeMatched, status, createdAt,
+                maker, outcome, type, expiration, tradeIds == null ? List.of() : List.copyOf(tradeIds));
     }
 
     public String id() {
@@ -78,12 +114,20 @@ public final class SimOrder {
         return owner;
     }
 
+    String maker() {
+        return maker;
+    }
+
     String market() {
         return market;
     }
 
     String assetId() {
         return assetId;
+    }
+
+    String outcome() {
+        return outcome;
     }
 
     Side side() {
@@ -94,6 +138,14 @@ public final class SimOrder {
         return price;
     }
 
+    OrderType type() {
+        return type;
+    }
+
+    long expiresAtMillis() {
+        return expiresAtMillis;
+    }
+
     /** Place in time priority: lower came first. */
     long sequence() {
         return sequence;
@@ -101,5 +153,18 @@ public final class SimOrder {
 
     OrderStatus status() {
         return status;
+    }
+
+    BigDecimal held() {
+        return held;
+    }
+
+    void held(BigDecimal amount) {
+        held = amount;
+    }
+
+    /** The asset this order pays with: pUSD for a BUY, its token for a SELL. */
+    String heldAsset() {
+        return side == Side.BUY ? Balances.COLLATERAL : assetId;
     }
 }

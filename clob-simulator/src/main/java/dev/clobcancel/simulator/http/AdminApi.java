@@ -5,12 +5,14 @@ import dev.clobcancel.simulator.core.JsonFields;
 import dev.clobcancel.simulator.core.ModelJson;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,21 +53,27 @@ final class AdminApi {
     }
 
     private void addMarket(RoutingContext ctx) {
-        Map.Entry<String, List<String>> market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
-        exchange.addMarket(market.getKey(), market.getValue());
-        Replies.json(ctx, 201, marketJson(market.getKey(), market.getValue()));
+        MarketSpec market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
+        exchange.addMarket(market);
+        Replies.json(ctx, 201, marketJson(exchange.market(market.conditionId()).orElseThrow()));
     }
 
     private List<Map<String, Object>> marketsJson() {
         List<Map<String, Object>> out = new ArrayList<>();
-        exchange.markets().forEach((market, assets) -> out.add(marketJson(market, assets)));
+        exchange.marketSpecs().stream().sorted(Comparator.comparing(MarketSpec::conditionId)).forEach(m -> out.add(marketJson(m)));
         return out;
     }
 
-    private static Map<String, Object> marketJson(String market, List<String> assets) {
+    /** A market as the admin API shows it: what {@code POST /_sim/markets} takes, every setting filled in. */
+    private static Map<String, Object> marketJson(MarketSpec market) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("market", market);
-        json.put("assets", assets);
+        json.put("market", market.conditionId());
+        json.put("assets", market.tokenIds());
+        json.put("outcomes", market.tokens().stream().map(MarketSpec.Token::outcome).toList());
+        json.put("tickSize", market.tickSize().toPlainString());
+        json.put("negRisk", market.negRisk());
+        json.put("minOrderSize", market.minOrderSize().toPlainString());
+        json.put("takerDelayMs", market.takerDelay().toMillis());
         return json;
     }
 

@@ -1,22 +1,29 @@
 package dev.clobcancel.simulator.ws;
 
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.ExchangeEvent;
+import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.ExchangeListener;
+import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.exchange.Trade;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.ChannelFaults;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,14 +53,15 @@ public final class Channels implements ExchangeListener {
     static final int SOCKET_QUEUE_BYTES = 256 * 1024;
     /** The exchange's words for credentials it does not know, as on its HTTP endpoints. */
     static final String INVALID_API_KEY = "Invalid API key";
-    /** The tick size the simulator's books use. */
-    static final String TICK_SIZE = "0.01";
+    /** The tick size of a book whose market is not known. */
+    static final String DEFAULT_TICK_SIZE = "0.01";
 
     private static final Logger LOG = LoggerFactory.getLogger(Channels.class);
     /** The barrier of the change this thread is making, when its answer waits for its events. */
     private static final ThreadLocal<Barrier> CHANGE = new ThreadLocal<>();
 
     private final Exchange exchange;
+    private final Clock clock;
     private final ChannelFaults faults;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Session> sessions = new ConcurrentHashMap<>();
@@ -61,8 +69,10 @@ public final class Channels implements ExchangeListener {
     private final Map<String, List<Session>> assets = new ConcurrentHashMap<>();
     private volatile int bufferLimit = DEFAULT_BUFFER;
 
-    public Channels(Exchange exchange, ChannelFaults faults) {
+    /** @param clock the simulator's clock, which dates the events */
+    public Channels(Exchange exchange, Clock clock, ChannelFaults faults) {
         this.exchange = exchange;
+        this.clock = clock;
         this.faults = faults;
         exchange.listen(this);
     }
@@ -138,7 +148,7 @@ public final class Channels implements ExchangeListener {
     /** Adds the session to the asset's listeners and sends it the asset's book, with no change between. */
     void listenToAsset(String asset, Session session) {
         add(assets, asset, session);
-        exchange.readBook(asset, book -> deliver(session, EventJson.book(book, TICK_SIZE)));
+        exchange.readBook(asset, book -> deliver(session, EventJson.book(book, tickSize(asset))));
     }
 
     void stopListening(String asset, Session session) {
@@ -150,42 +160,111 @@ public final class Channels implements ExchangeListener {
     }
 
     @Override
-    public void changed(ExchangeEvent event) {
-        if (event instanceof ExchangeEvent.OrderEvent order) {
-            List<Session> listeners = users.get(order.order().owner());
-            if (listeners == null) {
-                return;
-            }
-            String text = null;
-            for (Session session : listeners) {
-                if (session.hears(order.market())) {
-                    if (text == null) {
-                        text = EventJson.order(order, makerAddress(order.order().owner()));
-                    }
-                    deliver(session, text);
-                }
-            }
-        } else if (event instanceof ExchangeEvent.LevelChange level) {
-            List<Session> listeners = assets.get(level.assetId());
-            if (listeners != null) {
-                String text = EventJson.priceChange(level, hash(level.toString()));
-                listeners.forEach(session -> deliver(session, text));
-            }
-        } else if (event instanceof ExchangeEvent.Fill fill) {
-            List<Session> listeners = assets.get(fill.assetId());
-            if (listeners != null) {
-                String price = EventJson.lastTradePrice(fill);
-                String book = EventJson.book(fill.book(), TICK_SIZE);
-                listeners.forEach(session -> {
-                    deliver(session, price);
-                    deliver(session, book);
-                });
+    public void orderPlaced(OrderView order) {
+        tellOwner("PLACEMENT", order);
+    }
+
+    @Override
+    public void orderRested(OrderView order) {
+        tellWatchers(order);
+    }
+
+    @Override
+    public void orderUpdated(OrderView order) {
+        tellOwner("UPDATE", order);
+        tellWatchers(order);
+    }
+
+    @Override
+    public void orderCanceled(OrderView order) {
+        tellOwner("CANCELLATION", order);
+        tellWatchers(order);
+    }
+
+    /** The order's event to its owner's user-channel connections that hear its market. */
+    private void tellOwner(String type, OrderView order) {
+        List<Session> owners = users.get(order.owner());
+        if (owners == null) {
+            return;
+        }
+        String text = null;
+        for (Session session : owners) {
+            if (session.hears(order.market())) {
+                text = text == null ? EventJson.order(type, order, clock.millis()) : text;
+                deliver(session, text);
             }
         }
     }
 
-    private String makerAddress(String apiKey) {
-        return exchange.account(apiKey).map(account -> account.address().value()).orElse("");
+    /** The price change of the order's level to the market-channel connections that watch its asset. */
+    private void tellWatchers(OrderView order) {
+        List<Session> watchers = assets.get(order.assetId());
+        if (watchers == null) {
+            return;
+        }
+        long now = clock.millis();
+        // Called under the book's lock: the book read here is the book just after this change.
+        exchange.readBook(order.assetId(), book -> {
+            String text = priceChange(book, order.side(), order.price(), now);
+            watchers.forEach(session -> deliver(session, text));
+        });
+    }
+
+    private static String priceChange(BookView book, Side side, BigDecimal price, long now) {
+        List<BookView.PriceLevel> levels = side == Side.BUY ? book.bids() : book.asks();
+        BigDecimal size = BigDecimal.ZERO;
+        for (BookView.PriceLevel level : levels) {
+            if (level.price().compareTo(price) == 0) {
+                size = level.size();
+            }
+        }
+        BigDecimal bestBid = book.bids().isEmpty() ? null : book.bids().get(book.bids().size() - 1).price();
+        BigDecimal bestAsk = book.asks().isEmpty() ? null : book.asks().get(book.asks().size() - 1).price();
+        String hash = hash(book.assetId() + '|' + side + '|' + price.toPlainString() + '|' + size.toPlainString() + '|' + now);
+        return EventJson.priceChange(book.market(), book.assetId(), side, price, size, bestBid, bestAsk, hash, now);
+    }
+
+    /**
+     * The trade to each API key that took part (the taker's, then each maker's once, each told
+     * which side it took), and its price and the book after it to the market channel.
+     */
+    @Override
+    public void traded(Trade trade) {
+        long now = clock.millis();
+        Set<String> told = new HashSet<>();
+        tellTrade(trade, trade.takerOwner(), "TAKER", now, told);
+        for (Trade.MakerFill maker : trade.makerOrders()) {
+            tellTrade(trade, maker.owner(), "MAKER", now, told);
+        }
+        List<Session> watchers = assets.get(trade.assetId());
+        if (watchers != null) {
+            String price = EventJson.lastTradePrice(trade, now);
+            exchange.readBook(trade.assetId(), book -> {
+                String text = EventJson.book(book, tickSize(trade.assetId()));
+                watchers.forEach(session -> {
+                    deliver(session, price);
+                    deliver(session, text);
+                });
+            });
+        }
+    }
+
+    private void tellTrade(Trade trade, String owner, String traderSide, long now, Set<String> told) {
+        List<Session> sessions = users.get(owner);
+        if (sessions == null || !told.add(owner)) {
+            return;
+        }
+        String text = null;
+        for (Session session : sessions) {
+            if (session.hears(trade.market())) {
+                text = text == null ? EventJson.trade(trade, owner, traderSide, now) : text;
+                deliver(session, text);
+            }
+        }
+    }
+
+    private String tickSize(String assetId) {
+        return exchange.marketOfAsset(assetId).map(market -> market.tickSize().toPlainString()).orElse(DEFAULT_TICK_SIZE);
     }
 
     /** Sends {@code text} on the session's connection, unless a fault drops, loses or delays it. */

@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.clobcancel.simulator.core.JsonFields;
 import dev.clobcancel.simulator.exchange.BookView;
-import dev.clobcancel.simulator.exchange.ExchangeEvent;
-import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
+import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.exchange.Trade;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -46,9 +47,8 @@ final class EventJson {
         return out.toString();
     }
 
-    /** The user channel's {@code order} message; {@code makerAddress} is the owner's wallet. */
-    static String order(ExchangeEvent.OrderEvent event, String makerAddress) {
-        OrderView order = event.order();
+    /** The user channel's {@code order} message: {@code type} is PLACEMENT, UPDATE or CANCELLATION. */
+    static String order(String type, OrderView order, long timestampMillis) {
         return write(json -> {
             json.writeStringField("event_type", "order");
             json.writeStringField("id", order.id());
@@ -61,39 +61,86 @@ final class EventJson {
             json.writeStringField("size_matched", order.sizeMatched().toPlainString());
             json.writeStringField("price", order.price().toPlainString());
             json.writeArrayFieldStart("associate_trades");
+            for (String trade : order.tradeIds()) {
+                json.writeString(trade);
+            }
             json.writeEndArray();
-            json.writeStringField("outcome", "");
-            json.writeStringField("type", event.change().name());
+            json.writeStringField("outcome", order.outcome());
+            json.writeStringField("type", type);
             json.writeStringField("created_at", Long.toString(order.createdAt()));
-            json.writeStringField("expiration", "0");
-            json.writeStringField("order_type", "GTC");
-            json.writeStringField("status", status(order.status()));
-            json.writeStringField("maker_address", makerAddress);
-            json.writeStringField("timestamp", Long.toString(event.timestampMillis()));
+            json.writeStringField("expiration", Long.toString(order.expiration()));
+            json.writeStringField("order_type", order.orderType().name());
+            json.writeStringField("status", order.status().name());
+            json.writeStringField("maker_address", order.maker());
+            json.writeStringField("timestamp", Long.toString(timestampMillis));
         });
     }
 
-    private static String status(OrderStatus status) {
-        return status.name();
+    /**
+     * The user channel's {@code trade} message as {@code owner} (an API key that took part) hears
+     * it: {@code traderSide} TAKER or MAKER says which part it took.
+     */
+    static String trade(Trade trade, String owner, String traderSide, long timestampMillis) {
+        return write(json -> {
+            json.writeStringField("event_type", "trade");
+            json.writeStringField("type", "TRADE");
+            json.writeStringField("id", trade.id());
+            json.writeStringField("taker_order_id", trade.takerOrderId());
+            json.writeStringField("market", trade.market());
+            json.writeStringField("asset_id", trade.assetId());
+            json.writeStringField("side", trade.side().name());
+            json.writeStringField("size", trade.size().toPlainString());
+            json.writeStringField("fee_rate_bps", "0");
+            json.writeStringField("price", trade.price().toPlainString());
+            json.writeStringField("status", trade.status());
+            json.writeStringField("match_time", Long.toString(trade.matchTime()));
+            json.writeStringField("last_update", Long.toString(trade.matchTime()));
+            json.writeStringField("outcome", trade.outcome());
+            json.writeStringField("owner", owner);
+            json.writeStringField("trade_owner", trade.takerOwner());
+            json.writeStringField("maker_address", trade.takerAddress());
+            json.writeStringField("transaction_hash", trade.transactionHash());
+            json.writeArrayFieldStart("maker_orders");
+            for (Trade.MakerFill maker : trade.makerOrders()) {
+                json.writeStartObject();
+                json.writeStringField("order_id", maker.orderId());
+                json.writeStringField("owner", maker.owner());
+                json.writeStringField("maker_address", maker.makerAddress());
+                json.writeStringField("matched_amount", maker.matchedAmount().toPlainString());
+                json.writeStringField("price", maker.price().toPlainString());
+                json.writeStringField("fee_rate_bps", "0");
+                json.writeStringField("asset_id", maker.assetId());
+                json.writeStringField("outcome", maker.outcome());
+                json.writeStringField("side", maker.side().name());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeStringField("trader_side", traderSide);
+            json.writeStringField("timestamp", Long.toString(timestampMillis));
+        });
     }
 
-    /** The market channel's {@code price_change}: one level of one book, and the book's best prices after. */
-    static String priceChange(ExchangeEvent.LevelChange change, String hash) {
+    /**
+     * The market channel's {@code price_change}: the size now resting at one level of a book
+     * ("0": the level is gone), and the book's best prices after the change.
+     */
+    static String priceChange(String market, String assetId, Side side, BigDecimal price, BigDecimal size,
+                              BigDecimal bestBid, BigDecimal bestAsk, String hash, long timestampMillis) {
         return write(json -> {
             json.writeStringField("event_type", "price_change");
-            json.writeStringField("market", change.market());
+            json.writeStringField("market", market);
             json.writeArrayFieldStart("price_changes");
             json.writeStartObject();
-            json.writeStringField("asset_id", change.assetId());
-            json.writeStringField("price", change.price().toPlainString());
-            json.writeStringField("size", change.size().toPlainString());
-            json.writeStringField("side", change.side().name());
+            json.writeStringField("asset_id", assetId);
+            json.writeStringField("price", price.toPlainString());
+            json.writeStringField("size", size.toPlainString());
+            json.writeStringField("side", side.name());
             json.writeStringField("hash", hash);
-            json.writeStringField("best_bid", change.bestBid() == null ? NO_BID : change.bestBid().toPlainString());
-            json.writeStringField("best_ask", change.bestAsk() == null ? NO_ASK : change.bestAsk().toPlainString());
+            json.writeStringField("best_bid", bestBid == null ? NO_BID : bestBid.toPlainString());
+            json.writeStringField("best_ask", bestAsk == null ? NO_ASK : bestAsk.toPlainString());
             json.writeEndObject();
             json.writeEndArray();
-            json.writeStringField("timestamp", Long.toString(change.timestampMillis()));
+            json.writeStringField("timestamp", Long.toString(timestampMillis));
         });
     }
 
@@ -122,17 +169,23 @@ final class EventJson {
         json.writeEndArray();
     }
 
-    /** The market channel's {@code last_trade_price}: the price, size and side of a fill. */
-    static String lastTradePrice(ExchangeEvent.Fill fill) {
+    /**
+     * The market channel's {@code last_trade_price}: a trade's size and taker side, at the price
+     * it last traded (its last maker's; the trade's own limit price names none).
+     */
+    static String lastTradePrice(Trade trade, long timestampMillis) {
+        BigDecimal price = trade.makerOrders().isEmpty() ? trade.price()
+                : trade.makerOrders().get(trade.makerOrders().size() - 1).price();
         return write(json -> {
             json.writeStringField("event_type", "last_trade_price");
-            json.writeStringField("asset_id", fill.assetId());
-            json.writeStringField("market", fill.market());
-            json.writeStringField("price", fill.price().toPlainString());
-            json.writeStringField("side", fill.side().name());
-            json.writeStringField("size", fill.size().toPlainString());
+            json.writeStringField("asset_id", trade.assetId());
+            json.writeStringField("market", trade.market());
+            json.writeStringField("price", price.toPlainString());
+            json.writeStringField("side", trade.side().name());
+            json.writeStringField("size", trade.size().toPlainString());
             json.writeStringField("fee_rate_bps", "0");
-            json.writeStringField("timestamp", Long.toString(fill.timestampMillis()));
+            json.writeStringField("timestamp", Long.toString(timestampMillis));
+            json.writeStringField("transaction_hash", trade.transactionHash());
         });
     }
 }

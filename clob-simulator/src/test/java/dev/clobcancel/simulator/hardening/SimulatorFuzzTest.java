@@ -97,7 +97,7 @@ class SimulatorFuzzTest {
         sim.addAccount(ALICE, ADDRESS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(sim.placeOrder("k-1", "0xm", "1", i % 2 == 0 ? Side.BUY : Side.SELL, "0.5", "10"));
+            ids.add(sim.placeOrder("k-1", "0xm", "1", i % 2 == 0 ? Side.BUY : Side.SELL, i % 2 == 0 ? "0.4" : "0.6", "10"));
         }
         RequestFuzzer fuzzer = new RequestFuzzer(SEED);
         int refused = 0;

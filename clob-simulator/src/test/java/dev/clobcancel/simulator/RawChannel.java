@@ -2,6 +2,7 @@ package dev.clobcancel.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,26 +81,59 @@ final class RawChannel implements AutoCloseable {
         }
     }
 
+    /** What {@link #end} gives when the stream ended without a close frame. */
+    static final int NO_CLOSE_FRAME = -1;
+
+    /**
+     * Reads to the end of the connection, skipping messages: the code of the server's close frame,
+     * or {@link #NO_CLOSE_FRAME} when the stream ended without one (the connection was dropped).
+     */
+    int end() {
+        while (true) {
+            int[] opcode = new int[1];
+            byte[] payload;
+            try {
+                payload = frame(opcode);
+            } catch (EOFException eof) {
+                return NO_CLOSE_FRAME;
+            } catch (IOException e) {
+                // A reset is an end without a close frame too.
+                return NO_CLOSE_FRAME;
+            }
+            if (opcode[0] == 8) {
+                return payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            }
+        }
+    }
+
     /** Reads the next text message, waiting for it. */
     String read() {
         try {
-            int first = in.readUnsignedByte();
-            int second = in.readUnsignedByte();
-            long length = second & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
-            if ((first & 0x0f) != 1) {
-                throw new IllegalStateException("not a text frame: opcode " + (first & 0x0f));
+            int[] opcode = new int[1];
+            byte[] payload = frame(opcode);
+            if (opcode[0] != 1) {
+                throw new IllegalStateException("not a text frame: opcode " + opcode[0]);
             }
             return new String(payload, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One frame from the server (never masked): its payload, its opcode in {@code opcode[0]}. */
+    private byte[] frame(int[] opcode) throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        opcode[0] = first & 0x0f;
+        return payload;
     }
 
     /** Bytes received and not yet read: on loopback, what the server wrote before now. */

@@ -88,7 +88,10 @@ final class TestChannel implements AutoCloseable {
 
     /** The next message as JSON, waiting for it. */
     JsonNode next() {
-        String text = nextText();
+        return parse(nextText());
+    }
+
+    static JsonNode parse(String text) {
         try {
             return TestHttp.JSON.readTree(text);
         } catch (IOException e) {

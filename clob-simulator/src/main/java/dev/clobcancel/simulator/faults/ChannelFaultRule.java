@@ -7,7 +7,7 @@ package dev.clobcancel.simulator.faults;
  *
  * <pre>{@code
  * sim.channelFaults().add(ChannelFaultRule.of(ChannelFaultAction.LOSE).onChannel("user").times(3)); // lose the next 3 events
- * sim.channelFaults().add(ChannelFaultRule.of(ChannelFaultAction.DELAY).delayedBy(200));           // every event 200 ms late
+ * sim.channelFaults().add(ChannelFaultRule.delay(200));                                            // every event 200 ms late
  * }</pre>
  */
 public record ChannelFaultRule(String channel, String apiKey, ChannelFaultAction action, Integer times, long delayMs,
@@ -40,9 +40,14 @@ public record ChannelFaultRule(String channel, String apiKey, ChannelFaultAction
         }
     }
 
-    /** Does {@code action} to every matching event (or {@code PING}), on any connection. */
+    /** Does {@code action} (drop, lose, no-pong; a delay takes {@link #delay}) to every matching event (or {@code PING}). */
     public static ChannelFaultRule of(ChannelFaultAction action) {
         return new ChannelFaultRule(null, null, action, null, 0, null);
+    }
+
+    /** Sends every matching event {@code delayMs} late, the connection's later events waiting behind it. */
+    public static ChannelFaultRule delay(long delayMs) {
+        return new ChannelFaultRule(null, null, ChannelFaultAction.DELAY, null, delayMs, null);
     }
 
     public ChannelFaultRule onChannel(String channel) {
@@ -54,11 +59,6 @@ public record ChannelFaultRule(String channel, String apiKey, ChannelFaultAction
     }
 
     public ChannelFaultRule times(int times) {
-        return new ChannelFaultRule(channel, apiKey, action, times, delayMs, probability);
-    }
-
-    /** A {@code delay} rule: each event it matches goes {@code delayMs} late. */
-    public ChannelFaultRule delayedBy(long delayMs) {
         return new ChannelFaultRule(channel, apiKey, action, times, delayMs, probability);
     }
 

@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator.ws;
 
+import io.netty.channel.Channel;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.impl.WebSocketImplBase;
@@ -233,7 +234,9 @@ final class Connection {
         }
         context.runOnContext(v -> {
             if (socket instanceof WebSocketImplBase<?> impl) {
-                impl.channelHandlerContext().channel().close();
+                // Past the pipeline, whose WebSocket handlers would say goodbye with a close frame first.
+                Channel channel = impl.channelHandlerContext().channel();
+                channel.unsafe().close(channel.voidPromise());
             } else {
                 socket.close();
             }

@@ -28,8 +28,21 @@ final class RawChannel implements AutoCloseable {
     }
 
     static RawChannel open(URI uri) {
+        return open(uri, 0);
+    }
+
+    /** A client with a receive buffer of a few kilobytes: one that stops reading fills it fast. */
+    static RawChannel openReadingLittle(URI uri) {
+        return open(uri, 4096);
+    }
+
+    private static RawChannel open(URI uri, int receiveBuffer) {
         try {
-            Socket socket = new Socket(uri.getHost(), uri.getPort());
+            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
             socket.setSoTimeout((int) (TestChannel.WAIT_SECONDS * 1000));
             RawChannel channel = new RawChannel(socket);
             channel.out.write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()

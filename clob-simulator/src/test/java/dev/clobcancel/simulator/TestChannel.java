@@ -108,6 +108,13 @@ final class TestChannel implements AutoCloseable {
         return out;
     }
 
+    /** Waits for the next {@code count} messages and forgets them. */
+    void skip(int count) {
+        for (int i = 0; i < count; i++) {
+            nextText();
+        }
+    }
+
     /** The messages that have come and not been taken, without waiting. */
     List<String> waiting() {
         List<String> out = new ArrayList<>();

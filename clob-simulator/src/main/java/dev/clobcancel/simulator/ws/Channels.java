@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,8 +50,11 @@ public final class Channels implements ExchangeListener {
 
     public static final String USER_PATH = "/ws/user";
     public static final String MARKET_PATH = "/ws/market";
-    /** The messages a connection may have waiting before its client is judged too slow and dropped. */
-    public static final int DEFAULT_BUFFER = 10_000;
+    /**
+     * The messages a connection may have waiting, beyond what its socket holds, before its client
+     * is judged too slow and disconnected: more than a cancel-all of the largest book sends at once.
+     */
+    public static final int DEFAULT_BUFFER = 20_000;
     /** What the socket itself may hold unsent before the connection's own queue takes over. */
     static final int SOCKET_QUEUE_BYTES = 256 * 1024;
     /** The exchange's words for credentials it does not know, as on its HTTP endpoints. */
@@ -68,6 +74,8 @@ public final class Channels implements ExchangeListener {
     private final Map<String, List<Session>> users = new ConcurrentHashMap<>();
     private final Map<String, List<Session>> assets = new ConcurrentHashMap<>();
     private volatile int bufferLimit = DEFAULT_BUFFER;
+    /** Waiting for no connection to be open. */
+    private final List<CompletableFuture<Void>> idle = new ArrayList<>();
 
     /** @param clock the simulator's clock, which dates the events */
     public Channels(Exchange exchange, Clock clock, ChannelFaults faults) {
@@ -91,7 +99,9 @@ public final class Channels implements ExchangeListener {
         String channel = socket.path().equals(USER_PATH) ? ChannelFaultRule.USER : ChannelFaultRule.MARKET;
         Connection connection = new Connection(ids.incrementAndGet(), channel, socket, Vertx.currentContext(), bufferLimit);
         Session session = new Session(this, connection);
-        sessions.put(connection.id(), session);
+        synchronized (idle) {
+            sessions.put(connection.id(), session);
+        }
         socket.setWriteQueueMaxSize(SOCKET_QUEUE_BYTES);
         socket.textMessageHandler(session::received);
         socket.binaryMessageHandler(binary -> session.invalid("binary messages are not taken; send text"));
@@ -101,11 +111,32 @@ public final class Channels implements ExchangeListener {
 
     private void gone(Session session) {
         session.connection().closed();
-        sessions.remove(session.connection().id());
         if (session.apiKey() != null) {
             remove(users, session.apiKey(), session);
         }
         session.assets().forEach(asset -> remove(assets, asset, session));
+        List<CompletableFuture<Void>> done = List.of();
+        synchronized (idle) {
+            sessions.remove(session.connection().id());
+            if (sessions.isEmpty()) {
+                done = List.copyOf(idle);
+                idle.clear();
+            }
+        }
+        done.forEach(future -> future.complete(null));
+    }
+
+    /** Completes once no connection is open on either channel (at once if none is), every registration gone. */
+    public CompletionStage<Void> whenNoConnections() {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        synchronized (idle) {
+            if (!sessions.isEmpty()) {
+                idle.add(future);
+                return future;
+            }
+        }
+        future.complete(null);
+        return future;
     }
 
     private static void remove(Map<String, List<Session>> registry, String key, Session session) {

@@ -15,14 +15,15 @@ import org.slf4j.LoggerFactory;
  * One client's socket and what is on its way to it. Any thread may {@link #offer} a message; the
  * messages wait in a bounded queue, in the order offered, and are written on the socket's own
  * event loop, so the exchange's thread never blocks on a client. A client that stops reading
- * fills the socket's write queue, then this queue, and is disconnected when it is full.
+ * fills the kernel's buffers, then the socket's write queue (its limit is
+ * {@link Channels#SOCKET_QUEUE_BYTES}), then this queue, and is disconnected, without a close
+ * frame it would not read, when this one is full.
  */
 final class Connection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    /** WebSocket close codes: policy violation (refused), and going away (too slow to keep up). */
+    /** The WebSocket close code of a refusal: policy violation. */
     static final short POLICY = 1008;
-    static final short TOO_SLOW = 1013;
     /** A close reason is at most 123 bytes of UTF-8. */
     private static final int MAX_REASON = 120;
 
@@ -37,7 +38,11 @@ final class Connection {
     private final long id;
     private final String channel;
     private final ServerWebSocket socket;
+    /** The socket's channel: whether it takes more without buffering past its limit, and a way to cut it. */
+    private final Channel netty;
     private final Context context;
+    /** The socket's event loop thread: a message offered on it, with nothing queued, is written at once. */
+    private final Thread loop;
     private final int limit;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final List<Waiter> waiters = new ArrayList<>(2);
@@ -48,12 +53,16 @@ final class Connection {
     private boolean blocked;
     private boolean closed;
 
+    /** Made on the socket's event loop, whose thread it remembers. */
     Connection(long id, String channel, ServerWebSocket socket, Context context, int limit) {
         this.id = id;
         this.channel = channel;
         this.socket = socket;
+        this.netty = ((WebSocketImplBase<?>) socket).channelHandlerContext().channel();
         this.context = context;
+        this.loop = Thread.currentThread();
         this.limit = limit;
+        // Vert.x tells when the channel takes writes again.
         socket.drainHandler(v -> {
             synchronized (this) {
                 blocked = false;
@@ -75,34 +84,53 @@ final class Connection {
     }
 
     /**
-     * Queues {@code text} to go {@code delayMs} from now (0: as soon as the socket takes it).
-     * Returns the message's place to wait for, or 0 when there is nothing to wait for: the
-     * connection is closed, behind (its client reads slowly, or a delay holds its queue), or the
-     * message is delayed. A full queue disconnects the client.
+     * Sends {@code text} {@code delayMs} from now (0: as soon as the socket takes it): written at
+     * once when offered on the socket's own loop with nothing queued, queued otherwise. Returns
+     * the message's place to wait for, or 0 when there is nothing to wait for: it is written
+     * already, the connection is closed or behind (its client reads slowly, or a delay holds its
+     * queue), or the message is delayed. A full queue disconnects the client.
      */
     long offer(String text, long delayMs) {
-        long sequence;
-        boolean schedule;
-        boolean behind;
+        boolean direct;
+        long sequence = 0;
+        boolean schedule = false;
+        boolean behind = false;
         synchronized (this) {
             if (closed) {
                 return 0;
             }
-            if (queue.size() >= limit) {
-                closed = true;
-                queue.clear();
-                release(Long.MAX_VALUE);
-                context.runOnContext(v -> shutdown(TOO_SLOW, "subscriber too slow: its buffer of " + limit + " messages is full"));
-                return 0;
+            // On the socket's own loop with nothing ahead of it: straight to the socket, no hop.
+            direct = delayMs == 0 && !draining && !blocked && queue.isEmpty() && Thread.currentThread() == loop;
+            if (direct) {
+                written = ++offered;
+            } else {
+                if (queue.size() >= limit) {
+                    closed = true;
+                    queue.clear();
+                    release(Long.MAX_VALUE);
+                    LOG.debug("{}: its client reads too slowly, {} messages wait; disconnecting it", this, limit);
+                // A close frame would wait behind what the client does not read: cut the connection.
+                context.runOnContext(v -> cut());
+                    return 0;
+                }
+                sequence = ++offered;
+                behind = blocked || delayed > 0 || delayMs > 0;
+                if (delayMs > 0) {
+                    delayed++;
+                }
+                queue.add(new Outgoing(text, sequence, delayMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) : 0));
+                schedule = !draining;
+                draining = true;
             }
-            sequence = ++offered;
-            behind = blocked || delayed > 0 || delayMs > 0;
-            if (delayMs > 0) {
-                delayed++;
+        }
+        if (direct) {
+            socket.writeTextMessage(text);
+            if (!netty.isWritable()) {
+                synchronized (this) {
+                    blocked = true;
+                }
             }
-            queue.add(new Outgoing(text, sequence, delayMs > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMs) : 0));
-            schedule = !draining;
-            draining = true;
+            return 0;
         }
         if (schedule) {
             context.runOnContext(v -> drain());
@@ -144,7 +172,8 @@ final class Connection {
                     done = release(written);
                     break;
                 }
-                if (socket.writeQueueFull()) {
+                // The socket holds as much as it may (its write queue size) unsent: the client is behind.
+                if (!netty.isWritable()) {
                     draining = false;
                     blocked = true;
                     done = release(Long.MAX_VALUE);
@@ -232,15 +261,15 @@ final class Connection {
             closed = true;
             queue.clear();
         }
-        context.runOnContext(v -> {
-            if (socket instanceof WebSocketImplBase<?> impl) {
-                // Past the pipeline, whose WebSocket handlers would say goodbye with a close frame first.
-                Channel channel = impl.channelHandlerContext().channel();
-                channel.unsafe().close(channel.voidPromise());
-            } else {
-                socket.close();
-            }
-        });
+        context.runOnContext(v -> cut());
+    }
+
+    /**
+     * Closes the connection at once, past the pipeline, whose WebSocket handlers would first say
+     * goodbye with a close frame and wait for it to be written. On the socket's event loop.
+     */
+    private void cut() {
+        netty.unsafe().close(netty.voidPromise());
     }
 
     private void shutdown(short code, String reason) {

@@ -31,11 +31,14 @@ final class TestChannel implements AutoCloseable {
     record Closed(Short code, String reason) {
     }
 
+    /** Held: a Vert.x WebSocket client no longer referenced is closed by a cleaner, with its connections. */
+    private final WebSocketClient client;
     private final WebSocket socket;
     private final LinkedBlockingDeque<String> messages = new LinkedBlockingDeque<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
 
-    private TestChannel(WebSocket socket) {
+    private TestChannel(WebSocketClient client, WebSocket socket) {
+        this.client = client;
         this.socket = socket;
         socket.textMessageHandler(messages::add);
         socket.closeHandler(v -> closed.complete(new Closed(socket.closeStatusCode(), socket.closeReason())));
@@ -44,7 +47,7 @@ final class TestChannel implements AutoCloseable {
     static TestChannel open(Vertx vertx, URI uri) {
         WebSocketClient client = vertx.createWebSocketClient();
         WebSocketConnectOptions options = new WebSocketConnectOptions().setHost(uri.getHost()).setPort(uri.getPort()).setURI(uri.getPath());
-        return new TestChannel(await(client.connect(options).toCompletionStage().toCompletableFuture()));
+        return new TestChannel(client, await(client.connect(options).toCompletionStage().toCompletableFuture()));
     }
 
     /** Opens the user channel and subscribes with {@code credentials} to {@code markets} (none: all); returns once subscribed. */

@@ -5,7 +5,12 @@ import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.NewOrder;
+import dev.clobcancel.simulator.exchange.OrderRequest;
+import dev.clobcancel.simulator.exchange.Placement;
+import dev.clobcancel.simulator.exchange.Trade;
+import dev.clobcancel.simulator.exchange.TradeFilter;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -29,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.Optional;
@@ -200,8 +206,63 @@ public final class ClobSimulator implements AutoCloseable {
                 .get(0);
     }
 
+    /**
+     * Places one order held back for {@code delay} (by the simulator's clock), as the exchange
+     * holds a marketable taker order: {@code DELAYED}, refused by cancels, then {@code LIVE}.
+     */
+    public String placeDelayedOrder(String owner, String market, String assetId, Side side, String price, String size,
+                                    Duration delay) {
+        return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price),
+                new BigDecimal(size), delay))).get(0);
+    }
+
     public Optional<OrderView> order(String id) {
         return state.exchange().order(id);
+    }
+
+    /**
+     * Lists a market with its settings, or changes the settings of one listed already.
+     *
+     * <pre>{@code
+     * sim.addMarket(MarketSpec.of(conditionId, yesToken, noToken).withTickSize(new BigDecimal("0.001"))
+     *         .withTakerDelay(Duration.ofMillis(250)));
+     * }</pre>
+     */
+    public MarketSpec addMarket(MarketSpec market) {
+        state.exchange().addMarket(market);
+        return state.exchange().market(market.conditionId()).orElseThrow();
+    }
+
+    /**
+     * Takes an order as {@code POST /order} does after its signature checks: matched, rested or
+     * refused with the exchange's words ({@link dev.clobcancel.simulator.exchange.OrderRefusedException}).
+     */
+    public Placement submit(OrderRequest order) {
+        return state.exchange().submit(order);
+    }
+
+    /**
+     * Sets what an account holds of {@code "pUSD"} or of a token; null makes it unlimited again,
+     * as every asset is until set. An order beyond the free balance is refused with
+     * {@code not enough balance / allowance}.
+     */
+    public void setBalance(String apiKey, String asset, BigDecimal amount) {
+        state.exchange().setBalance(apiKey, asset, amount);
+    }
+
+    /** The account's set balances, by asset, with what its live orders hold of each. */
+    public Map<String, Exchange.Balance> balances(String apiKey) {
+        return state.exchange().balances(apiKey);
+    }
+
+    /** Every trade, oldest first. */
+    public List<Trade> trades() {
+        return state.exchange().trades();
+    }
+
+    /** The account's trades, as taker or maker, oldest first, as {@code GET /data/trades} lists them. */
+    public List<Trade> trades(String apiKey) {
+        return state.exchange().trades(apiKey, TradeFilter.ALL);
     }
 
     /** Client connections open now: a test that closes its client can see that nothing leaked. */
@@ -219,9 +280,22 @@ public final class ClobSimulator implements AutoCloseable {
         state.modes().set(mode, null);
     }
 
-    /** The weekly restart: order endpoints answer 425 for {@code duration} (by the simulator's clock), then normal. */
+    /** Switches the exchange's mode for {@code duration} (by the simulator's clock); a restart is then followed by post-only. */
+    public void setMode(ExchangeMode mode, Duration duration) {
+        state.modes().set(mode, duration);
+    }
+
+    /**
+     * The weekly restart: order endpoints answer 425 for {@code duration} (by the simulator's
+     * clock), then post-only for 2 minutes, as on the exchange, then normal.
+     */
     public void restartFor(Duration duration) {
         state.modes().set(ExchangeMode.RESTARTING, duration);
+    }
+
+    /** A restart of {@code duration} followed by post-only for {@code postOnly} (zero: none), then normal. */
+    public void restartFor(Duration duration, Duration postOnly) {
+        state.modes().set(ExchangeMode.RESTARTING, duration, postOnly, null);
     }
 
     public ExchangeMode mode() {

@@ -29,6 +29,8 @@ final class Balances {
     }
 
     private final Map<String, Map<String, Holding>> byAddress = new HashMap<>();
+    /** False until a balance is set: until then every call returns at once, without the lock. */
+    private volatile boolean any;
 
     /** Sets an address's balance of one asset; null makes it unlimited again. Orders resting already hold nothing of it. */
     synchronized void set(String address, String asset, BigDecimal amount) {
@@ -42,6 +44,7 @@ final class Balances {
         if (amount.signum() < 0) {
             throw RejectedException.badRequest("balance of " + asset + " must be 0 or more");
         }
+        any = true;
         Holding holding = byAddress.computeIfAbsent(key(address), a -> new HashMap<>()).get(asset);
         if (holding == null) {
             byAddress.get(key(address)).put(asset, new Holding(amount));
@@ -58,7 +61,7 @@ final class Balances {
     }
 
     /** Holds {@code amount} for an order; false when the balance is set and too little of it is free. Null when unlimited. */
-    synchronized Boolean hold(String address, String asset, BigDecimal amount) {
+    private synchronized Boolean holdLocked(String address, String asset, BigDecimal amount) {
         Holding holding = holding(address, asset);
         if (holding == null) {
             return null;
@@ -70,16 +73,26 @@ final class Balances {
         return true;
     }
 
+    Boolean hold(String address, String asset, BigDecimal amount) {
+        return any ? holdLocked(address, asset, amount) : null;
+    }
+
     /** Gives back what an order held and will not spend. */
-    synchronized void release(String address, String asset, BigDecimal amount) {
+    private synchronized void releaseLocked(String address, String asset, BigDecimal amount) {
         Holding holding = holding(address, asset);
         if (holding != null) {
             holding.held = holding.held.subtract(amount).max(BigDecimal.ZERO);
         }
     }
 
+    void release(String address, String asset, BigDecimal amount) {
+        if (any) {
+            releaseLocked(address, asset, amount);
+        }
+    }
+
     /** Pays {@code amount} out of the balance, out of what the order held when {@code held}. */
-    synchronized void pay(String address, String asset, BigDecimal amount, boolean held) {
+    private synchronized void payLocked(String address, String asset, BigDecimal amount, boolean held) {
         Holding holding = holding(address, asset);
         if (holding != null) {
             holding.balance = holding.balance.subtract(amount);
@@ -89,16 +102,29 @@ final class Balances {
         }
     }
 
+    void pay(String address, String asset, BigDecimal amount, boolean held) {
+        if (any) {
+            payLocked(address, asset, amount, held);
+        }
+    }
+
     /** Credits {@code amount} to a set balance. */
-    synchronized void receive(String address, String asset, BigDecimal amount) {
+    private synchronized void receiveLocked(String address, String asset, BigDecimal amount) {
         Holding holding = holding(address, asset);
         if (holding != null) {
             holding.balance = holding.balance.add(amount);
         }
     }
 
+    void receive(String address, String asset, BigDecimal amount) {
+        if (any) {
+            receiveLocked(address, asset, amount);
+        }
+    }
+
     synchronized void clear() {
         byAddress.clear();
+        any = false;
     }
 
     private Holding holding(String address, String asset) {

@@ -33,6 +33,8 @@ public final class Exchange {
     public static final String NOT_FOUND = "Order not found or already canceled";
     /** The exchange's words for an order that was filled before the cancel came. */
     public static final String ALREADY_MATCHED = "Order already matched";
+    /** The exchange's words for an order still held back by its taker delay. */
+    public static final String DELAYED = "cannot cancel because the order is in pending/delayed status";
 
     private final Map<String, SimAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
@@ -53,6 +55,7 @@ public final class Exchange {
     private final Balances balances = new Balances();
     private final TradeLog trades = new TradeLog();
     private final Expiries expiries = new Expiries();
+    private final DelayedOrders delayed = new DelayedOrders();
     private final Matching matching;
     private volatile ExchangeListener listener = ExchangeListener.NONE;
 
@@ -143,8 +146,8 @@ public final class Exchange {
      * the ids, in order.
      */
     public synchronized List<String> place(List<NewOrder> newOrders) {
+        catchUp();
         long now = clock.millis();
-        expireDue(now);
         List<SimOrder> checked = new ArrayList<>(newOrders.size());
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < newOrders.size(); i++) {
@@ -161,10 +164,42 @@ public final class Exchange {
                 addMarket(order.market(), List.of(order.assetId()));
             }
             orders.put(order.id(), order);
-            matching.execute(books.get(order.assetId()), order, null, now);
+            if (order.status() == OrderStatus.DELAYED) {
+                holdBack(order);
+            } else {
+                matching.execute(books.get(order.assetId()), order, null, now, true);
+            }
             placed.add(order.id());
         }
         return placed;
+    }
+
+    /**
+     * Makes live every delayed order whose delay has passed by the simulator's clock, in the order
+     * they fall due: each is matched then, as at the moment its delay ended, and what is left
+     * rests. Then expires the GTD orders due. Every read, cancel and order calls it first, so the
+     * exchange is always as of now.
+     */
+    public void catchUp() {
+        releaseDue();
+        expireDue(clock.millis());
+    }
+
+    /** Makes live (and matches) every delayed order whose delay has passed by the simulator's clock. */
+    public void releaseDue() {
+        delayed.releaseDue(clock.millis(), order -> matching.release(books.get(order.assetId()), order));
+    }
+
+    /** A seeded delayed order waits, listed among its owner's open orders; a cancel is refused meanwhile. */
+    private void holdBack(SimOrder order) {
+        listDelayed(order);
+        delayed.add(order);
+    }
+
+    /** A delayed order is listed among its owner's open orders, and told. */
+    void listDelayed(SimOrder order) {
+        liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
+        listener.orderPlaced(order.view());
     }
 
     /**
@@ -175,8 +210,8 @@ public final class Exchange {
      * first. Nothing changes when it is refused.
      */
     public Placement submit(OrderRequest request) {
+        catchUp();
         long now = clock.millis();
-        expireDue(now);
         SimAccount account = request.owner() == null ? null : accounts.get(request.owner());
         if (account == null) {
             throw payload("owner " + request.owner() + " is not the API key of an account");
@@ -208,9 +243,15 @@ public final class Exchange {
                     canonical(names, request.assetId()), canonical(names, spec.outcome(request.assetId()).orElse("")),
                     request.side(), canonical(decimals, request.price()), canonical(decimals, request.size()),
                     request.orderType(), request.expiration(), Terms.expiresAtMillis(request),
-                    clock.instant().getEpochSecond(), sequence.incrementAndGet());
+                    clock.instant().getEpochSecond(), sequence.incrementAndGet(),
+                    spec.takerDelay().isZero() ? 0 : now + spec.takerDelay().toMillis());
         }
-        return matching.submit(books.get(order.assetId()), order, request, now);
+        Placement placement = matching.submit(books.get(order.assetId()), order, request, now);
+        if (placement.status().equals(Placement.DELAYED)) {
+            // Queued once the book's lock is let go: the queue's lock is never taken under a book's.
+            delayed.add(order);
+        }
+        return placement;
     }
 
     private static OrderRefusedException payload(String problem) {
@@ -240,14 +281,18 @@ public final class Exchange {
         if (o.size() == null || o.size().signum() <= 0) {
             throw RejectedException.badRequest(where + "size must be a decimal above 0");
         }
+        if (o.delay() != null && (o.delay().isNegative() || o.delay().isZero())) {
+            throw RejectedException.badRequest(where + "delayedMs must be more than 0");
+        }
         String id = o.id() == null ? nextId() : key(o.id());
+        long delayedUntil = o.delay() == null ? 0 : clock.millis() + o.delay().toMillis();
         SimAccount owner = accounts.get(o.owner());
         String outcome = market(o.market()).flatMap(spec -> spec.outcome(o.assetId())).orElse("");
         // Equal decimals of another scale ("0.50", "0.5") stay apart: an order shows its price as given.
         return new SimOrder(id, owner.apiKey(), canonical(names, owner.address().value()), canonical(names, o.market()),
                 canonical(names, o.assetId()), canonical(names, outcome), o.side(), canonical(decimals, o.price()),
                 canonical(decimals, o.size()), OrderType.GTC, 0, Long.MAX_VALUE,
-                clock.instant().getEpochSecond(), sequence.incrementAndGet());
+                clock.instant().getEpochSecond(), sequence.incrementAndGet(), delayedUntil);
     }
 
     private static <T> T canonical(Map<T, T> instances, T value) {
@@ -273,7 +318,7 @@ public final class Exchange {
     }
 
     public Optional<OrderView> order(String id) {
-        expireDue(clock.millis());
+        catchUp();
         SimOrder order = id == null ? null : orders.get(key(id));
         return Optional.ofNullable(order).map(o -> books.get(o.assetId()).view(o));
     }
@@ -281,10 +326,10 @@ public final class Exchange {
     /**
      * Cancels the caller's orders among {@code orderIds}, each once however often it is named.
      * Another account's order reads as not found, as on the exchange: a caller learns nothing of
-     * orders that are not theirs.
+     * orders that are not theirs. A delayed order is refused until its delay has passed.
      */
     public CancelReport cancel(String apiKey, Collection<String> orderIds) {
-        expireDue(clock.millis());
+        catchUp();
         List<String> canceled = new ArrayList<>();
         Map<String, String> notCanceled = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(orderIds)) {
@@ -294,10 +339,18 @@ public final class Exchange {
             } else if (cancel(order)) {
                 canceled.add(id);
             } else {
-                notCanceled.put(id, books.get(order.assetId()).view(order).status() == OrderStatus.MATCHED ? ALREADY_MATCHED : NOT_FOUND);
+                notCanceled.put(id, whyNotCanceled(order));
             }
         }
         return new CancelReport(canceled, notCanceled);
+    }
+
+    private String whyNotCanceled(SimOrder order) {
+        return switch (books.get(order.assetId()).view(order).status()) {
+            case MATCHED -> ALREADY_MATCHED;
+            case DELAYED -> DELAYED;
+            default -> NOT_FOUND;
+        };
     }
 
     /** Cancels every live order of the account. */
@@ -311,15 +364,19 @@ public final class Exchange {
                 && (assetId == null || assetId.equals(order.assetId())));
     }
 
+    /** Cancels the account's open orders that {@code which} accepts; a delayed one is named in not_canceled, as a cancel by id would. */
     private CancelReport cancelLive(String apiKey, Predicate<SimOrder> which) {
-        expireDue(clock.millis());
+        catchUp();
         List<String> canceled = new ArrayList<>();
+        Map<String, String> notCanceled = new LinkedHashMap<>();
         for (SimOrder order : liveOrders(apiKey, which)) {
             if (cancel(order)) {
                 canceled.add(order.id());
+            } else if (books.get(order.assetId()).view(order).status() == OrderStatus.DELAYED) {
+                notCanceled.put(order.id(), DELAYED);
             }
         }
-        return new CancelReport(canceled, Map.of());
+        return new CancelReport(canceled, notCanceled);
     }
 
     private boolean cancel(SimOrder order) {
@@ -329,18 +386,21 @@ public final class Exchange {
                 return false;
             }
             ended(order);
-            listener.orderCanceled(order.view());
+            if (listener != ExchangeListener.NONE) {
+                listener.orderCanceled(order.view());
+            }
             return true;
         }
     }
 
-    /** The account's live orders that {@code which} accepts, oldest first. */
+    /** The account's open orders (live or delayed) that the filters accept (null: any), oldest first. */
     public List<OrderView> liveOrders(String apiKey, String id, String market, String assetId) {
-        expireDue(clock.millis());
+        catchUp();
         return liveOrders(apiKey, order -> (id == null || order.id().equals(key(id)))
                 && (market == null || market.equals(order.market()))
                 && (assetId == null || assetId.equals(order.assetId())))
-                .stream().map(o -> books.get(o.assetId()).view(o)).filter(v -> v.status() == OrderStatus.LIVE).toList();
+                .stream().map(o -> books.get(o.assetId()).view(o))
+                .filter(v -> v.status() == OrderStatus.LIVE || v.status() == OrderStatus.DELAYED).toList();
     }
 
     private List<SimOrder> liveOrders(String apiKey, Predicate<SimOrder> which) {
@@ -355,6 +415,7 @@ public final class Exchange {
      * simulator took it: no trade is made, its owner's set balances move as in a fill.
      */
     public OrderView match(String id, BigDecimal size) {
+        catchUp();
         SimOrder order = orders.get(key(id));
         if (order == null) {
             throw new RejectedException(404, "no order " + id);
@@ -390,12 +451,24 @@ public final class Exchange {
      * nothing of a balance set after them.
      */
     public void setBalance(String apiKey, String asset, BigDecimal amount) {
+        Map<String, BigDecimal> one = new HashMap<>();
+        one.put(asset, amount);
+        setBalances(apiKey, one);
+    }
+
+    /** Sets several of the account's balances (null: unlimited again), all or none: each asset is checked first. */
+    public void setBalances(String apiKey, Map<String, BigDecimal> amounts) {
         SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
-        requireText(asset, "asset");
-        if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
-            throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
-        }
-        balances.set(account.address().value(), asset, amount);
+        amounts.forEach((asset, amount) -> {
+            requireText(asset, "asset");
+            if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
+                throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
+            }
+            if (amount != null && amount.signum() < 0) {
+                throw RejectedException.badRequest("balance of " + asset + " must be 0 or more");
+            }
+        });
+        amounts.forEach((asset, amount) -> balances.set(account.address().value(), asset, amount));
     }
 
     /** The account's set balances: asset to what it holds and what its live orders hold of that. */
@@ -415,7 +488,7 @@ public final class Exchange {
 
     /** The trades the account took part in, as taker or maker, that the filter accepts, oldest first. */
     public List<Trade> trades(String apiKey, TradeFilter filter) {
-        expireDue(clock.millis());
+        catchUp();
         return trades.of(apiKey, filter);
     }
 
@@ -496,7 +569,7 @@ public final class Exchange {
 
     /** The public book of an asset, if it is listed. */
     public Optional<BookView> book(String assetId) {
-        expireDue(clock.millis());
+        catchUp();
         OrderBook book = assetId == null ? null : books.get(assetId);
         return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
     }
@@ -529,6 +602,7 @@ public final class Exchange {
         liveByOwner.clear();
         names.clear();
         decimals.clear();
+        delayed.clear();
     }
 
     private static String key(String id) {

@@ -28,25 +28,13 @@ final class Matching {
                         OrderRefusedException.POST_ONLY_CROSSES);
             }
             BigDecimal budget = Terms.budget(request);
-            if (request.orderType() == OrderType.FOK && !book.canFill(side, order.price(), order.remaining(), budget)) {
-                throw new OrderRefusedException(OrderRefusedException.Reason.FOK_ORDER_NOT_FILLED_ERROR,
-                        OrderRefusedException.FOK_NOT_FILLED);
+            if (request.orderType() == OrderType.FOK && !book.canFill(side, order.price(), order.remaining(), budget)
+                    || request.orderType() == OrderType.FAK && !book.crosses(side, order.price())) {
+                throw notFilled(request.orderType());
             }
-            if (request.orderType() == OrderType.FAK && !book.crosses(side, order.price())) {
-                throw new OrderRefusedException(OrderRefusedException.Reason.FAK_ORDER_NOT_FILLED_ERROR,
-                        OrderRefusedException.FAK_NOT_FILLED);
-            }
-            if (budget != null) {
-                // The most shares the amount can buy: all of it at the best price on offer.
-                BigDecimal most = budget.divide(book.bestOpposite(side), OrderBook.SHARE_DECIMALS, RoundingMode.DOWN);
-                if (most.signum() <= 0) {
-                    throw request.orderType() == OrderType.FOK
-                            ? new OrderRefusedException(OrderRefusedException.Reason.FOK_ORDER_NOT_FILLED_ERROR,
-                                    OrderRefusedException.FOK_NOT_FILLED)
-                            : new OrderRefusedException(OrderRefusedException.Reason.FAK_ORDER_NOT_FILLED_ERROR,
-                                    OrderRefusedException.FAK_NOT_FILLED);
-                }
-                order.resize(most);
+            boolean delay = order.status() == OrderStatus.DELAYED && book.crosses(side, order.price());
+            if (budget != null && !delay && !sizeByBudget(book, order, budget)) {
+                throw notFilled(request.orderType());
             }
             BigDecimal hold = Terms.hold(request);
             Boolean held = exchange.balances().hold(order.maker(), order.heldAsset(), hold);
@@ -63,18 +51,74 @@ final class Matching {
             if (held != null) {
                 order.held(hold);
             }
-            return execute(book, order, budget, nowMillis);
+            if (delay) {
+                // Marketable in a market with a taker delay: it waits, and matches when released.
+                order.budget(budget);
+                exchange.listDelayed(order);
+                return new Placement(order.id(), Placement.DELAYED, "", "", List.of(), List.of());
+            }
+            order.release();
+            return execute(book, order, budget, nowMillis, true);
         }
     }
 
     /**
-     * Matches an order the exchange holds already and settles what is left of it. {@code budget}
-     * is the pUSD a BUY FOK or FAK spends, null for an order that matches by shares.
+     * A delayed order whose delay has passed: it is matched as the book stands then (a FOK the
+     * book cannot fill wholly, or a FAK that meets nothing, is killed), and what is left rests.
      */
-    Placement execute(OrderBook book, SimOrder taker, BigDecimal budget, long nowMillis) {
+    void release(OrderBook book, SimOrder order) {
+        synchronized (book) {
+            if (!order.release()) {
+                return;
+            }
+            BigDecimal budget = order.budget();
+            boolean fills = switch (order.type()) {
+                case FOK -> book.canFill(order.side(), order.price(), order.remaining(), budget);
+                case FAK -> book.crosses(order.side(), order.price());
+                default -> true;
+            };
+            if (!fills || budget != null && !sizeByBudget(book, order, budget)) {
+                order.cancel();
+                exchange.ended(order);
+                exchange.listener().orderCanceled(order.view());
+                return;
+            }
+            execute(book, order, budget, order.delayedUntil(), false);
+        }
+    }
+
+    /** Sizes a BUY that spends an amount at the most shares it can buy: all at the best price on offer; false when none. */
+    private static boolean sizeByBudget(OrderBook book, SimOrder order, BigDecimal budget) {
+        BigDecimal best = book.bestOpposite(order.side());
+        BigDecimal most = best == null ? BigDecimal.ZERO : budget.divide(best, OrderBook.SHARE_DECIMALS, RoundingMode.DOWN);
+        if (most.signum() <= 0) {
+            return false;
+        }
+        order.resize(most);
+        return true;
+    }
+
+    private static OrderRefusedException notFilled(OrderType type) {
+        return type == OrderType.FOK
+                ? new OrderRefusedException(OrderRefusedException.Reason.FOK_ORDER_NOT_FILLED_ERROR, OrderRefusedException.FOK_NOT_FILLED)
+                : new OrderRefusedException(OrderRefusedException.Reason.FAK_ORDER_NOT_FILLED_ERROR, OrderRefusedException.FAK_NOT_FILLED);
+    }
+
+    /**
+     * Matches a live order the exchange holds already and settles what is left of it. {@code budget}
+     * is the pUSD a BUY FOK or FAK spends, null for an order that matches by shares; {@code fresh}
+     * tells a new order (placed) from a delayed one let go (updated).
+     */
+    Placement execute(OrderBook book, SimOrder taker, BigDecimal budget, long nowMillis, boolean fresh) {
         synchronized (book) {
             ExchangeListener listener = exchange.listener();
-            listener.orderPlaced(taker.view());
+            // Views cost a copy each: made only when someone listens.
+            boolean told = listener != ExchangeListener.NONE;
+            if (told && fresh) {
+                listener.orderPlaced(taker.view());
+            } else if (told) {
+                listener.orderUpdated(taker.view());
+            }
             List<SimOrder> expired = new ArrayList<>();
             List<OrderBook.Fill> fills = book.match(taker, budget, nowMillis, expired);
             expired.forEach(exchange::ended);
@@ -92,7 +136,9 @@ final class Matching {
                     if (maker.status() != OrderStatus.LIVE) {
                         exchange.ended(maker);
                     }
-                    listener.orderUpdated(maker.view());
+                    if (told) {
+                        listener.orderUpdated(maker.view());
+                    }
                     shares = shares.add(fill.shares());
                     cost = cost.add(fill.cost());
                     makers.add(new Trade.MakerFill(maker.id(), maker.owner(), maker.maker(), fill.shares(), fill.price(),
@@ -105,11 +151,13 @@ final class Matching {
             }
             boolean killed = finish(book, taker, budget, cost);
             if (trade != null) {
-                listener.orderUpdated(taker.view());
+                if (told) {
+                    listener.orderUpdated(taker.view());
+                }
                 exchange.tradeLog().add(trade);
                 listener.traded(trade);
             }
-            if (killed) {
+            if (killed && told) {
                 listener.orderCanceled(taker.view());
             }
             return placement(taker, trade, shares, cost);

@@ -28,17 +28,21 @@ public final class SimOrder {
     private final long expiresAtMillis;
     private final long createdAt;
     private final long sequence;
+    /** When a delayed order becomes live, in the simulator's epoch milliseconds; 0 for an order live at once. */
+    private final long delayedUntil;
     /** Shares; a BUY FOK or FAK learns its size from what its amount bought. */
     private BigDecimal size;
     private BigDecimal sizeMatched = BigDecimal.ZERO;
-    private OrderStatus status = OrderStatus.LIVE;
+    private OrderStatus status;
     /** What the order still holds of its maker's balance (pUSD for a BUY, shares for a SELL); null when unlimited. */
     private BigDecimal held;
+    /** The pUSD a BUY FOK or FAK spends, kept while it is delayed; null for an order that matches by shares. */
+    private BigDecimal budget;
     private List<String> tradeIds;
 
     SimOrder(String id, String owner, String maker, String market, String assetId, String outcome, Side side,
              BigDecimal price, BigDecimal size, OrderType type, long expiration, long expiresAtMillis,
-             long createdAt, long sequence) {
+             long createdAt, long sequence, long delayedUntil) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.maker = Objects.requireNonNull(maker, "maker");
@@ -53,6 +57,17 @@ public final class SimOrder {
         this.expiresAtMillis = expiresAtMillis;
         this.createdAt = createdAt;
         this.sequence = sequence;
+        this.delayedUntil = delayedUntil;
+        this.status = delayedUntil > 0 ? OrderStatus.DELAYED : OrderStatus.LIVE;
+    }
+
+    /** Caller holds the book's lock. A delayed order becomes live; false when it was not delayed. */
+    boolean release() {
+        if (status != OrderStatus.DELAYED) {
+            return false;
+        }
+        status = OrderStatus.LIVE;
+        return true;
     }
 
     /** Caller holds the book's lock. Ends a live order unfilled: cancelled, expired or killed. */
@@ -146,6 +161,11 @@ public final class SimOrder {
         return expiresAtMillis;
     }
 
+    /** When a delayed order becomes live, in epoch milliseconds; 0 when it was never delayed. */
+    long delayedUntil() {
+        return delayedUntil;
+    }
+
     /** Place in time priority: lower came first. */
     long sequence() {
         return sequence;
@@ -157,6 +177,14 @@ public final class SimOrder {
 
     BigDecimal held() {
         return held;
+    }
+
+    BigDecimal budget() {
+        return budget;
+    }
+
+    void budget(BigDecimal amount) {
+        budget = amount;
     }
 
     void held(BigDecimal amount) {

@@ -11,6 +11,7 @@ import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -30,6 +31,9 @@ final class AdminApi {
 
     void mount(Router router) {
         router.post("/_sim/accounts").handler(Replies.guarded(this::addAccount));
+        router.put("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(this::setBalances));
+        router.get("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(ctx ->
+                Replies.json(ctx, 200, balancesJson(ctx.pathParam("apiKey")))));
         router.post("/_sim/markets").handler(Replies.guarded(this::addMarket));
         router.get("/_sim/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
         router.post("/_sim/orders").handler(Replies.guarded(ctx ->
@@ -74,6 +78,37 @@ final class AdminApi {
         json.put("negRisk", market.negRisk());
         json.put("minOrderSize", market.minOrderSize().toPlainString());
         json.put("takerDelayMs", market.takerDelay().toMillis());
+        return json;
+    }
+
+    /**
+     * {@code {"pUSD": "100", "<tokenId>": "25"}}: sets each named balance; null makes one unlimited
+     * again. All are checked before any is set.
+     */
+    private void setBalances(RoutingContext ctx) {
+        String apiKey = ctx.pathParam("apiKey");
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "balances by asset");
+        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
+        json.fieldNames().forEachRemaining(asset -> {
+            JsonNode value = json.get(asset);
+            amounts.put(asset, value.isNull() ? null : JsonFields.optionalDecimal(json, asset, ""));
+        });
+        if (amounts.isEmpty()) {
+            throw RejectedException.badRequest("name at least one asset: pUSD or a token id, with its balance");
+        }
+        exchange.setBalances(apiKey, amounts);
+        Replies.json(ctx, 200, balancesJson(apiKey));
+    }
+
+    private Map<String, Object> balancesJson(String apiKey) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        exchange.balances(apiKey).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            Map<String, Object> balance = new LinkedHashMap<>();
+            balance.put("balance", entry.getValue().balance().toPlainString());
+            balance.put("held", entry.getValue().held().toPlainString());
+            balance.put("available", entry.getValue().available().toPlainString());
+            json.put(entry.getKey(), balance);
+        });
         return json;
     }
 

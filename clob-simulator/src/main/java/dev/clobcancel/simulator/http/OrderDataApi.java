@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Placing an order ({@code POST /order}) and reading the caller's orders ({@code GET /data/order/{id}},
@@ -100,17 +101,22 @@ final class OrderDataApi {
         var query = ctx.queryParams();
         int offset = offset(query.get("next_cursor"));
         List<OrderView> live = exchange.liveOrders(account.apiKey(), query.get("id"), query.get("market"), query.get("asset_id"));
+        Replies.json(ctx, 200, page(live, offset, order -> openOrderJson(order, account)));
+    }
+
+    /** One page of {@code all} from {@code offset}, as the exchange pages its listings: {limit, next_cursor, count, data}. */
+    static <T> Map<String, Object> page(List<T> all, int offset, Function<T, Object> json) {
         List<Object> page = new ArrayList<>();
-        for (OrderView order : live.subList(Math.min(offset, live.size()), Math.min(offset + PAGE_SIZE, live.size()))) {
-            page.add(openOrderJson(order, account));
+        for (T item : all.subList(Math.min(offset, all.size()), Math.min(offset + PAGE_SIZE, all.size()))) {
+            page.add(json.apply(item));
         }
         int next = offset + PAGE_SIZE;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("limit", PAGE_SIZE);
-        answer.put("next_cursor", next >= live.size() ? END_CURSOR : cursor(next));
+        answer.put("next_cursor", next >= all.size() ? END_CURSOR : cursor(next));
         answer.put("count", page.size());
         answer.put("data", page);
-        Replies.json(ctx, 200, answer);
+        return answer;
     }
 
     /** An order as the exchange's {@code OpenOrder}. */
@@ -119,22 +125,22 @@ final class OrderDataApi {
         json.put("id", order.id());
         json.put("status", order.status().name());
         json.put("owner", order.owner());
-        json.put("maker_address", owner.address().value());
+        json.put("maker_address", order.maker());
         json.put("market", order.market());
         json.put("asset_id", order.assetId());
         json.put("side", order.side().name());
         json.put("original_size", order.size().toPlainString());
         json.put("size_matched", order.sizeMatched().toPlainString());
         json.put("price", order.price().toPlainString());
-        json.put("outcome", "");
-        json.put("expiration", "0");
-        json.put("order_type", "GTC");
-        json.put("associate_trades", List.of());
+        json.put("outcome", order.outcome());
+        json.put("expiration", Long.toString(order.expiration()));
+        json.put("order_type", order.orderType().name());
+        json.put("associate_trades", order.tradeIds());
         json.put("created_at", order.createdAt());
         return json;
     }
 
-    private static int offset(String cursor) {
+    static int offset(String cursor) {
         if (cursor == null || cursor.isEmpty() || cursor.equals("MA==")) {
             return 0;
         }
@@ -149,7 +155,7 @@ final class OrderDataApi {
         }
     }
 
-    private static String cursor(int offset) {
+    static String cursor(int offset) {
         return Base64.getEncoder().encodeToString(Integer.toString(offset).getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -3,6 +3,7 @@ package dev.clobcancel.simulator.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.simulator.core.JsonFields;
+import dev.clobcancel.simulator.exchange.OrderRefusedException;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -47,8 +48,18 @@ final class Replies {
                 handler.accept(ctx);
             } catch (RejectedException e) {
                 error(ctx, e.status(), e.getMessage());
+            } catch (OrderRefusedException e) {
+                error(ctx, status(e), e.getMessage());
             }
         };
+    }
+
+    /**
+     * The status of an order's refusal: 400, and 404 for {@code market not found}, as the exchange
+     * answers any error whose words contain "not found" (docs.polymarket.com/resources/error-codes).
+     */
+    static int status(OrderRefusedException refusal) {
+        return refusal.getMessage().contains("not found") ? 404 : 400;
     }
 
     /** The raw body as received, empty when there was none. */

@@ -38,7 +38,7 @@ final class Connection {
     private final long id;
     private final String channel;
     private final ServerWebSocket socket;
-    /** The socket's channel: whether it takes more without buffering past its limit, and a way to cut it. */
+    /** The socket's channel, to cut it. */
     private final Channel netty;
     private final Context context;
     /** The socket's event loop thread: a message offered on it, with nothing queued, is written at once. */
@@ -125,7 +125,7 @@ final class Connection {
         }
         if (direct) {
             socket.writeTextMessage(text);
-            if (!netty.isWritable()) {
+            if (socket.writeQueueFull()) {
                 synchronized (this) {
                     blocked = true;
                 }
@@ -172,8 +172,8 @@ final class Connection {
                     done = release(written);
                     break;
                 }
-                // The socket holds as much as it may (its write queue size) unsent: the client is behind.
-                if (!netty.isWritable()) {
+                // The socket holds as much as it may unsent: the client is behind. Its drain handler says when it is not.
+                if (socket.writeQueueFull()) {
                     draining = false;
                     blocked = true;
                     done = release(Long.MAX_VALUE);

@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 final class SimulatorFixture {
 
     static final String MARKET = "0x" + "5f".repeat(32);
+    /** The id of an order a test submits to cross a resting one. */
+    static final String TAKER_ID = "0x" + "ab".repeat(32);
     static final String TOKEN = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
 
     static final ApiCredentials ALICE = new ApiCredentials("11111111-1111-4111-8111-111111111111",

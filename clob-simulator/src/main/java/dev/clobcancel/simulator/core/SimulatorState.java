@@ -6,6 +6,7 @@ import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
+import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.journal.JournalEntry;
@@ -13,6 +14,7 @@ import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.RateLimiter;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.time.ManualClock;
+import dev.clobcancel.simulator.ws.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +42,8 @@ public final class SimulatorState {
     private final HeartbeatSwitch heartbeats;
     private final ApiKeyIssuer apiKeys;
     private volatile ExchangeDomain.Chain chain = ExchangeDomain.chain(ExchangeDomain.POLYGON);
+    private final ChannelFaults channelFaults;
+    private final Channels channels;
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
@@ -65,6 +69,8 @@ public final class SimulatorState {
         this.signerLimiter = new SignerLimiter(clock);
         this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
         this.apiKeys = new ApiKeyIssuer(seed, random);
+        this.channelFaults = new ChannelFaults(random);
+        this.channels = new Channels(exchange, clock, channelFaults);
         if (clock instanceof ManualClock manual) {
             manual.onAdvance(this::expireHeartbeats);
         }
@@ -72,7 +78,8 @@ public final class SimulatorState {
     }
 
     /**
-     * Cancels every live order of each account whose heartbeat lapsed, and journals it. Called on
+     * Cancels every live order of each account whose heartbeat lapsed (each a CANCELLATION event
+     * on the user channel), and journals it. Called on
      * every request, on a timer, and whenever a manual clock moves, so a lapse is never missed.
      */
     public void expireHeartbeats() {
@@ -85,6 +92,8 @@ public final class SimulatorState {
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */
     public synchronized void reset() {
+        channels.closeAll("the simulator was reset");
+        channelFaults.clear();
         exchange.reset();
         heartbeats.reset();
         faults.clear();
@@ -126,6 +135,16 @@ public final class SimulatorState {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The fault rules of the WebSocket channels. */
+    public ChannelFaults channelFaults() {
+        return channelFaults;
+    }
+
+    /** The WebSocket channels and their connections. */
+    public Channels channels() {
+        return channels;
     }
 
     public Journal journal() {

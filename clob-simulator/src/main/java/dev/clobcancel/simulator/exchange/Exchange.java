@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -532,6 +533,7 @@ public final class Exchange {
         if (order.expiresAtMillis() != Long.MAX_VALUE) {
             expiries.add(order);
         }
+        listener.orderRested(order.view());
     }
 
     /** An order left the book (filled, cancelled, expired): off its owner's live list, its hold given back. */
@@ -587,6 +589,22 @@ public final class Exchange {
         catchUp();
         OrderBook book = assetId == null ? null : books.get(assetId);
         return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
+    }
+
+    /**
+     * Hands the public book of an asset to {@code reader} while holding the book's lock, so that
+     * no change comes between reading it and what the reader does (a listener may call it: the
+     * lock is its own); false when the asset is not listed. Expires nothing.
+     */
+    public boolean readBook(String assetId, Consumer<BookView> reader) {
+        OrderBook book = assetId == null ? null : books.get(assetId);
+        if (book == null) {
+            return false;
+        }
+        synchronized (book) {
+            reader.accept(book.view(clock.millis()));
+        }
+        return true;
     }
 
     /** Back to an empty exchange. */

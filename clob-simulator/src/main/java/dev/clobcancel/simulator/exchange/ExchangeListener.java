@@ -15,6 +15,13 @@ public interface ExchangeListener {
     default void orderPlaced(OrderView order) {
     }
 
+    /**
+     * What is left of an order was put on the book: after {@link #orderPlaced} and any match,
+     * with the book as it now stands (the market channel's price change of a new order).
+     */
+    default void orderRested(OrderView order) {
+    }
+
     /** An order's matched size or status changed by a match (or a delayed order became live). */
     default void orderUpdated(OrderView order) {
     }

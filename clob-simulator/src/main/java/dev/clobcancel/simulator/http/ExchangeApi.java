@@ -14,6 +14,7 @@ import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
+import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The exchange's cancel endpoints, its clock and its public book, answered as the exchange answers them. */
 final class ExchangeApi {
@@ -37,11 +39,13 @@ final class ExchangeApi {
     static final String NO_BOOK = "No orderbook exists for the requested token id";
 
     private final Exchange exchange;
+    private final Channels channels;
     private final Clock clock;
     private final TradingGate gate;
 
     ExchangeApi(SimulatorState state, TradingGate gate) {
         this.exchange = state.exchange();
+        this.channels = state.channels();
         this.clock = state.clock();
         this.gate = gate;
     }
@@ -66,7 +70,7 @@ final class ExchangeApi {
         } else if (!OrderId.isValid(orderId)) {
             Replies.error(ctx, 400, INVALID_ORDER_ID);
         } else if (gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, 1)) {
-            answer(ctx, exchange.cancel(account.apiKey(), List.of(orderId)));
+            answer(ctx, () -> exchange.cancel(account.apiKey(), List.of(orderId)));
         }
     }
 
@@ -123,7 +127,7 @@ final class ExchangeApi {
         }
         // The exchange charges the ids submitted, duplicates included.
         if (gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, orderIds.size())) {
-            answer(ctx, exchange.cancel(account.apiKey(), orderIds));
+            answer(ctx, () -> exchange.cancel(account.apiKey(), orderIds));
         }
     }
 
@@ -142,12 +146,14 @@ final class ExchangeApi {
         if (!gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, upFront)) {
             return;
         }
-        CancelReport report = market == null && assetId == null
-                ? exchange.cancelAll(account.apiKey()) : exchange.cancelMarket(account.apiKey(), market, assetId);
-        if (!gate.chargesOpenEndedCostUpFront()) {
-            gate.chargeAfter(ctx, account, report.canceled().size());
-        }
-        answer(ctx, report);
+        answer(ctx, () -> {
+            CancelReport report = market == null && assetId == null
+                    ? exchange.cancelAll(account.apiKey()) : exchange.cancelMarket(account.apiKey(), market, assetId);
+            if (!gate.chargesOpenEndedCostUpFront()) {
+                gate.chargeAfter(ctx, account, report.canceled().size());
+            }
+            return report;
+        });
     }
 
     private void cancelMarketOrders(RoutingContext ctx, SimAccount account, byte[] body) {
@@ -202,9 +208,12 @@ final class ExchangeApi {
         return out;
     }
 
-    /** 200 {@code {"canceled": [...], "not_canceled": {...}}}, in the exchange's order of fields. */
-    private static void answer(RoutingContext ctx, CancelReport report) {
-        Replies.json(ctx, 200, answerJson(report));
+    /**
+     * Cancels with {@code cancel} and answers 200 {@code {"canceled": [...], "not_canceled": {...}}},
+     * in the exchange's order of fields, once the CANCELLATION events are on the subscribers' sockets.
+     */
+    private void answer(RoutingContext ctx, Supplier<CancelReport> cancel) {
+        channels.afterDelivery(cancel, report -> Replies.json(ctx, 200, answerJson(report)));
     }
 
     /** The answer's bytes, written token by token: no map to build, nothing for Jackson to look up. */

@@ -1,0 +1,230 @@
+package dev.clobcancel.benchmarks;
+
+import dev.clobcancel.domain.auth.L2Signer;
+import dev.clobcancel.domain.model.Address;
+import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.simulator.ClobSimulator;
+import dev.clobcancel.simulator.exchange.NewOrder;
+import dev.clobcancel.simulator.exchange.Side;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The user channel under load, in one run against one simulator on loopback: the delay from a
+ * cancel's HTTP answer to its CANCELLATION event at a subscriber (p50, p99), and the rate of
+ * {@code DELETE /order} with 0, 1 and 100 subscribers of the canceling account attached.
+ *
+ * <pre>{@code
+ * java -cp clob-benchmarks/target/benchmarks.jar dev.clobcancel.benchmarks.ChannelEventBenchmark [cancels per phase] [threads]
+ * }</pre>
+ */
+public final class ChannelEventBenchmark {
+
+    private static final ApiCredentials ALICE = new ApiCredentials("11111111-1111-4111-8111-111111111111",
+            "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "alice-passphrase");
+    private static final Address ALICE_ADDRESS = Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791");
+    private static final String MARKET = "0x" + "5f".repeat(32);
+    private static final String TOKEN = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
+    private static final long WAIT_SECONDS = 120;
+
+    private final ClobSimulator sim;
+    private final Vertx vertx = Vertx.vertx();
+    /** Held: a Vert.x WebSocket client no longer referenced is closed by a cleaner, with its connections. */
+    private final WebSocketClient client = vertx.createWebSocketClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final L2Signer signer = new L2Signer(ALICE, ALICE_ADDRESS);
+    private final PrintStream out;
+
+    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out) {
+        this.sim = sim;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int cancels = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        try (ClobSimulator sim = ClobSimulator.start()) {
+            sim.addAccount(ALICE, ALICE_ADDRESS);
+            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, System.out);
+            try {
+                bench.run(cancels, threads);
+            } finally {
+                bench.vertx.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private void run(int cancels, int threads) throws Exception {
+        out.printf("cores %d, %d cancels per phase, %d client threads%n", Runtime.getRuntime().availableProcessors(), cancels, threads);
+        rate(Math.max(1000, cancels / 4), threads, 1); // warm-up: the JIT, the sockets
+        delay(Math.max(1000, cancels / 10));
+        delay(Math.max(1000, cancels / 4));
+        double none = rate(cancels, threads, 0);
+        double one = rate(cancels, threads, 1);
+        double hundred = rate(cancels, threads, 100);
+        out.printf("cancel rate: 0 subscribers %.0f/s, 1 subscriber %.0f/s (%+.1f%%), 100 subscribers %.0f/s (%+.1f%%)%n",
+                none, one, 100 * (one / none - 1), hundred, 100 * (hundred / none - 1));
+    }
+
+    /** Cancels {@code count} orders one after another, with one subscriber; prints the delays. */
+    private void delay(int count) throws Exception {
+        List<String> ids = place(count);
+        Map<String, Long> heard = new ConcurrentHashMap<>();
+        CountDownLatch all = new CountDownLatch(count);
+        WebSocket socket = subscribe(text -> {
+            if (text.contains("\"CANCELLATION\"")) {
+                heard.put(idOf(text), System.nanoTime());
+                all.countDown();
+            }
+        });
+        long[] fromAnswer = new long[count];
+        long[] fromRequest = new long[count];
+        long[] answered = new long[count];
+        long[] sent = new long[count];
+        for (int i = 0; i < count; i++) {
+            sent[i] = System.nanoTime();
+            cancel(ids.get(i));
+            answered[i] = System.nanoTime();
+        }
+        if (!all.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("only " + (count - all.getCount()) + " of " + count + " events came");
+        }
+        int first = 0;
+        for (int i = 0; i < count; i++) {
+            long event = heard.get(ids.get(i));
+            fromAnswer[i] = event - answered[i];
+            fromRequest[i] = event - sent[i];
+            first += event <= answered[i] ? 1 : 0;
+        }
+        close(socket);
+        Arrays.sort(fromAnswer);
+        Arrays.sort(fromRequest);
+        out.printf("event delay, %d sequential cancels: from the HTTP answer p50 %.3f ms, p99 %.3f ms, max %.3f ms"
+                        + " (negative: the event came first; first in %.1f%%); from the request p50 %.3f ms, p99 %.3f ms%n",
+                count, ms(fromAnswer, 0.50), ms(fromAnswer, 0.99), fromAnswer[count - 1] / 1e6, 100.0 * first / count,
+                ms(fromRequest, 0.50), ms(fromRequest, 0.99));
+    }
+
+    /** Cancels {@code count} orders from {@code threads} threads with {@code subscribers} attached; returns cancels per second. */
+    private double rate(int count, int threads, int subscribers) throws Exception {
+        List<String> ids = place(count);
+        AtomicLong events = new AtomicLong();
+        CountDownLatch all = new CountDownLatch(subscribers == 0 ? 0 : 1);
+        long expected = (long) count * subscribers;
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < subscribers; i++) {
+            sockets.add(subscribe(text -> {
+                if (text.contains("\"CANCELLATION\"") && events.incrementAndGet() == expected) {
+                    all.countDown();
+                }
+            }));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int from = t;
+                work.add(pool.submit(() -> {
+                    for (int i = from; i < count; i += threads) {
+                        cancel(ids.get(i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!all.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(events.get() + " of " + expected + " events came");
+        }
+        sockets.forEach(this::close);
+        double rate = count / seconds;
+        out.printf("%d cancels from %d threads with %d subscribers: %.0f cancels/s, %d events heard, none lost%n",
+                count, threads, subscribers, rate, events.get());
+        return rate;
+    }
+
+    private List<String> place(int count) {
+        List<NewOrder> orders = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            orders.add(new NewOrder(null, ALICE.apiKey(), MARKET, TOKEN, Side.BUY, new BigDecimal("0.0" + (1 + i % 9)), BigDecimal.TEN));
+        }
+        return sim.exchange().place(orders);
+    }
+
+    private void cancel(String id) throws IOException, InterruptedException {
+        byte[] body = ("{\"orderID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest.Builder request = HttpRequest.newBuilder(sim.baseUri().resolve("/order"))
+                .method("DELETE", HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        signer.headers(System.currentTimeMillis() / 1000, "DELETE", "/order", body).asMap().forEach(request::header);
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !response.body().contains(id)) {
+            throw new IllegalStateException("cancel of " + id + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** A user-channel subscriber of Alice's orders, subscribed (its PONG came) when this returns. */
+    private WebSocket subscribe(java.util.function.Consumer<String> onText) throws Exception {
+        URI uri = sim.userChannelUri();
+        WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(uri.getHost())
+                .setPort(uri.getPort()).setURI(uri.getPath())).toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        CountDownLatch pong = new CountDownLatch(1);
+        socket.textMessageHandler(text -> {
+            if (text.equals("PONG")) {
+                pong.countDown();
+            } else {
+                onText.accept(text);
+            }
+        });
+        socket.writeTextMessage("{\"auth\":{\"apiKey\":\"" + ALICE.apiKey() + "\",\"secret\":\"" + ALICE.secret()
+                + "\",\"passphrase\":\"" + ALICE.passphrase() + "\"},\"type\":\"user\"}");
+        socket.writeTextMessage("PING");
+        if (!pong.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("no PONG after subscribing");
+        }
+        return socket;
+    }
+
+    private void close(WebSocket socket) {
+        try {
+            socket.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not close a subscriber", e);
+        }
+    }
+
+    private static String idOf(String event) {
+        int at = event.indexOf("\"id\":\"") + 6;
+        return event.substring(at, event.indexOf('"', at));
+    }
+
+    private static double ms(long[] sorted, double quantile) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.clobcancel.simulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A WebSocket client on a plain socket, for what a framework client hides: whether the bytes of
+ * a message are already on the socket, unread, at a given moment. Text frames only.
+ */
+final class RawChannel implements AutoCloseable {
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    private RawChannel(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    static RawChannel open(URI uri) {
+        return open(uri, 0);
+    }
+
+    /** A client with a receive buffer of a few kilobytes: one that stops reading fills it fast. */
+    static RawChannel openReadingLittle(URI uri) {
+        return open(uri, 4096);
+    }
+
+    private static RawChannel open(URI uri, int receiveBuffer) {
+        try {
+            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
+            socket.setSoTimeout((int) (TestChannel.WAIT_SECONDS * 1000));
+            RawChannel channel = new RawChannel(socket);
+            channel.out.write(("GET " + uri.getPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String head = channel.readHead();
+            if (!head.startsWith("HTTP/1.1 101")) {
+                throw new IllegalStateException("no upgrade: " + head);
+            }
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String readHead() throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed during the handshake");
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        }
+        return head.toString(StandardCharsets.US_ASCII);
+    }
+
+    /** Sends one masked text frame (the mask is zero: any mask is allowed, and this one keeps the bytes). */
+    void send(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        try {
+            ByteArrayOutputStream frame = new ByteArrayOutputStream();
+            frame.write(0x81);
+            if (payload.length < 126) {
+                frame.write(0x80 | payload.length);
+            } else {
+                frame.write(0x80 | 126);
+                frame.write(payload.length >>> 8);
+                frame.write(payload.length & 0xff);
+            }
+            frame.write(new byte[4]);
+            frame.write(payload);
+            out.write(frame.toByteArray());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@link #end} gives when the stream ended without a close frame. */
+    static final int NO_CLOSE_FRAME = -1;
+
+    /**
+     * Reads to the end of the connection, skipping messages: the code of the server's close frame,
+     * or {@link #NO_CLOSE_FRAME} when the stream ended without one (the connection was dropped).
+     */
+    int end() {
+        while (true) {
+            int[] opcode = new int[1];
+            byte[] payload;
+            try {
+                payload = frame(opcode);
+            } catch (EOFException eof) {
+                return NO_CLOSE_FRAME;
+            } catch (IOException e) {
+                // A reset is an end without a close frame too.
+                return NO_CLOSE_FRAME;
+            }
+            if (opcode[0] == 8) {
+                return payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
+            }
+        }
+    }
+
+    /** Reads the next text message, waiting for it. */
+    String read() {
+        try {
+            int[] opcode = new int[1];
+            byte[] payload = frame(opcode);
+            if (opcode[0] != 1) {
+                throw new IllegalStateException("not a text frame: opcode " + opcode[0]);
+            }
+            return new String(payload, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One frame from the server (never masked): its payload, its opcode in {@code opcode[0]}. */
+    private byte[] frame(int[] opcode) throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        opcode[0] = first & 0x0f;
+        return payload;
+    }
+
+    /** Bytes received and not yet read: on loopback, what the server wrote before now. */
+    int unread() {
+        try {
+            InputStream stream = socket.getInputStream();
+            return stream.available();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

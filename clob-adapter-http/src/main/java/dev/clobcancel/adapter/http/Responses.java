@@ -157,7 +157,7 @@ final class Responses {
         }
     }
 
-    private static UnexpectedResponseException unreadable(HttpTransport.Response response, String what, String problem) {
+    static UnexpectedResponseException unreadable(HttpTransport.Response response, String what, String problem) {
         return UnexpectedResponseException.unreadableBody(response.status(), quoted(response.body()), what, problem);
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * told to stop), sends whatever events the test gives it, and drops connections on demand. It
  * checks nothing, so that the tests see exactly what the client sent.
  */
-final class TestUserChannelServer implements AutoCloseable {
+public final class TestUserChannelServer implements AutoCloseable {
 
     private static final long PATIENCE_SECONDS = 20;
 
@@ -53,42 +53,42 @@ final class TestUserChannelServer implements AutoCloseable {
                 .listen().toCompletionStage().toCompletableFuture().get(PATIENCE_SECONDS, TimeUnit.SECONDS);
     }
 
-    static TestUserChannelServer start() throws Exception {
+    public static TestUserChannelServer start() throws Exception {
         return new TestUserChannelServer();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("ws://127.0.0.1:" + server.actualPort() + "/ws/user");
     }
 
     /** The next text message any client sent. */
-    String nextMessage() throws InterruptedException {
+    public String nextMessage() throws InterruptedException {
         String message = received.poll(PATIENCE_SECONDS, TimeUnit.SECONDS);
         assertThat(message).as("a message from the client within %d s", PATIENCE_SECONDS).isNotNull();
         return message;
     }
 
     /** Waits for the next connection the client opens. */
-    void awaitConnection() throws InterruptedException {
+    public void awaitConnection() throws InterruptedException {
         assertThat(connections.poll(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("a connection within %d s", PATIENCE_SECONDS)
                 .isNotNull();
     }
 
-    void answerPings(boolean answer) {
+    public void answerPings(boolean answer) {
         this.answerPings = answer;
     }
 
     /** Sends {@code text} on every open connection. */
-    void send(String text) {
+    public void send(String text) {
         open.forEach(ws -> ws.writeTextMessage(text));
     }
 
     /** Closes every open connection, as a server that restarts does. */
-    void dropConnections() {
+    public void dropConnections() {
         open.forEach(ServerWebSocket::close);
     }
 
-    int connectionsAccepted() {
+    public int connectionsAccepted() {
         return accepted.get();
     }
 

@@ -9,12 +9,14 @@ import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.http.InvalidRequests;
 import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.tls.SelfSignedCertificate;
+import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -126,6 +128,8 @@ public final class ClobSimulator implements AutoCloseable {
     private static HttpServer server(Vertx vertx, HttpServerOptions options, SimulatorState state, ConnectionCount connections) {
         return vertx.createHttpServer(options)
                 .connectionHandler(connections::opened)
+                .webSocketHandshakeHandler(state.channels()::handshake)
+                .webSocketHandler(state.channels()::connected)
                 .requestHandler(SimulatorRouter.create(vertx, state))
                 .invalidRequestHandler(new InvalidRequests());
     }
@@ -152,6 +156,31 @@ public final class ClobSimulator implements AutoCloseable {
     /** The scripted faults, to add and remove rules directly. */
     public Faults faults() {
         return state.faults();
+    }
+
+    /** The fault rules of the WebSocket channels: drop, delay, lose events, stop answering PING. */
+    public ChannelFaults channelFaults() {
+        return state.channelFaults();
+    }
+
+    /** The WebSocket channels: their connections and subscriptions, the buffer limit of new ones. */
+    public Channels channels() {
+        return state.channels();
+    }
+
+    /** The user channel's address, such as {@code ws://127.0.0.1:41234/ws/user}. */
+    public URI userChannelUri() {
+        return channelUri(Channels.USER_PATH);
+    }
+
+    /** The market channel's address, such as {@code ws://127.0.0.1:41234/ws/market}. */
+    public URI marketChannelUri() {
+        return channelUri(Channels.MARKET_PATH);
+    }
+
+    private URI channelUri(String path) {
+        String scheme = certificate == null ? "ws" : "wss";
+        return URI.create(scheme + "://" + baseUri.getRawAuthority() + path);
     }
 
     /** The requests the exchange endpoints received. */

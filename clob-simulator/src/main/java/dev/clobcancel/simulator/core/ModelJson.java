@@ -8,6 +8,8 @@ import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.faults.ChannelFaultAction;
+import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import java.util.ArrayList;
@@ -85,6 +87,23 @@ public final class ModelJson {
                     action == null ? FaultAction.RESPOND : FaultAction.fromJson(action), probability(json, where));
         } catch (IllegalArgumentException e) {
             throw RejectedException.badRequest(where + e.getMessage());
+        }
+    }
+
+    /**
+     * A fault rule of the WebSocket channels: {@code {"action": "drop"|"delay"|"lose"|"no-pong",
+     * "channel": "user"|"market", "apiKey", "times", "delayMs", "probability"}}.
+     */
+    public static ChannelFaultRule channelFault(JsonNode json) {
+        JsonFields.object(json, "a channel fault");
+        try {
+            String action = JsonFields.requiredText(json, "action", "");
+            Integer delayMs = JsonFields.optionalInt(json, "delayMs", "");
+            return new ChannelFaultRule(JsonFields.optionalText(json, "channel", ""), JsonFields.optionalText(json, "apiKey", ""),
+                    ChannelFaultAction.fromJson(action), JsonFields.optionalInt(json, "times", ""),
+                    delayMs == null ? 0 : delayMs, probability(json, ""));
+        } catch (IllegalArgumentException e) {
+            throw RejectedException.badRequest(e.getMessage());
         }
     }
 

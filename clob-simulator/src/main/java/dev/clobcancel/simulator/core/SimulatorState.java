@@ -4,12 +4,14 @@ import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
+import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.RateLimiter;
 import dev.clobcancel.simulator.time.ManualClock;
+import dev.clobcancel.simulator.ws.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +35,8 @@ public final class SimulatorState {
     private final ModeSwitch modes;
     private final RateLimiter rateLimiter;
     private final HeartbeatSwitch heartbeats;
+    private final ChannelFaults channelFaults;
+    private final Channels channels;
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
@@ -56,6 +60,8 @@ public final class SimulatorState {
         this.modes = new ModeSwitch(clock);
         this.rateLimiter = new RateLimiter(clock);
         this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
+        this.channelFaults = new ChannelFaults(random);
+        this.channels = new Channels(exchange, channelFaults);
         if (clock instanceof ManualClock manual) {
             manual.onAdvance(this::expireHeartbeats);
         }
@@ -63,7 +69,8 @@ public final class SimulatorState {
     }
 
     /**
-     * Cancels every live order of each account whose heartbeat lapsed, and journals it. Called on
+     * Cancels every live order of each account whose heartbeat lapsed (each a CANCELLATION event
+     * on the user channel), and journals it. Called on
      * every request, on a timer, and whenever a manual clock moves, so a lapse is never missed.
      */
     public void expireHeartbeats() {
@@ -76,6 +83,8 @@ public final class SimulatorState {
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */
     public synchronized void reset() {
+        channels.closeAll("the simulator was reset");
+        channelFaults.clear();
         exchange.reset();
         heartbeats.reset();
         faults.clear();
@@ -107,6 +116,16 @@ public final class SimulatorState {
 
     public Faults faults() {
         return faults;
+    }
+
+    /** The fault rules of the WebSocket channels. */
+    public ChannelFaults channelFaults() {
+        return channelFaults;
+    }
+
+    /** The WebSocket channels and their connections. */
+    public Channels channels() {
+        return channels;
     }
 
     public Journal journal() {

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -48,6 +49,7 @@ public final class Exchange {
     private final Random ids;
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
+    private final EventSink events;
 
     /**
      * @param random the simulator's one seeded random source, which generated ids draw from
@@ -56,6 +58,16 @@ public final class Exchange {
     public Exchange(Random random, Clock clock) {
         this.ids = random;
         this.clock = clock;
+        this.events = new EventSink(clock);
+    }
+
+    /**
+     * Tells {@code listener} every change from now on: each order placed, filled or canceled
+     * (whatever asked for it), and each change of a book, in the order they happen. One listener;
+     * null stops telling.
+     */
+    public void listen(ExchangeListener listener) {
+        events.listener(listener);
     }
 
     public void addAccount(SimAccount account) {
@@ -81,7 +93,7 @@ public final class Exchange {
                 throw RejectedException.badRequest("asset " + assetId + " belongs to market " + book.market());
             }
         }
-        assetIds.forEach(assetId -> books.computeIfAbsent(assetId, id -> new OrderBook(market, id)));
+        assetIds.forEach(assetId -> books.computeIfAbsent(assetId, id -> new OrderBook(market, id, events)));
     }
 
     /** The markets and their assets, in no particular order. */
@@ -110,7 +122,7 @@ public final class Exchange {
         List<String> placed = new ArrayList<>(checked.size());
         for (SimOrder order : checked) {
             orders.put(order.id(), order);
-            books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id)).add(order);
+            books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id, events)).add(order);
             liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
             placed.add(order.id());
         }
@@ -255,6 +267,20 @@ public final class Exchange {
     public Optional<BookView> book(String assetId) {
         OrderBook book = assetId == null ? null : books.get(assetId);
         return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
+    }
+
+    /**
+     * Hands the public book of an asset to {@code reader} while holding the book's lock, so that
+     * no change comes between reading it and what the reader does; false when the asset is not
+     * listed.
+     */
+    public boolean readBook(String assetId, Consumer<BookView> reader) {
+        OrderBook book = assetId == null ? null : books.get(assetId);
+        if (book == null) {
+            return false;
+        }
+        book.read(clock.millis(), reader);
+        return true;
     }
 
     /** Back to an empty exchange. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The book of one asset: live orders by side and price level, in time priority within a level.
@@ -23,12 +24,14 @@ final class OrderBook {
 
     private final String market;
     private final String assetId;
+    private final EventSink events;
     private final NavigableMap<BigDecimal, Level> bids = new TreeMap<>();
     private final NavigableMap<BigDecimal, Level> asks = new TreeMap<>();
 
-    OrderBook(String market, String assetId) {
+    OrderBook(String market, String assetId, EventSink events) {
         this.market = market;
         this.assetId = assetId;
+        this.events = events;
     }
 
     String market() {
@@ -39,6 +42,11 @@ final class OrderBook {
         Level level = side(order.side()).computeIfAbsent(order.price(), price -> new Level());
         level.orders.put(order.id(), order);
         level.size = level.size.add(order.remaining());
+        if (events.heard()) {
+            long now = events.now();
+            events.emit(new ExchangeEvent.OrderEvent(ExchangeEvent.OrderChange.PLACEMENT, order.view(), now));
+            emitLevel(order.side(), order.price(), now);
+        }
     }
 
     /** Takes a live order off the book; false when it was no longer live. */
@@ -48,6 +56,11 @@ final class OrderBook {
             return false;
         }
         takeOff(order, remaining);
+        if (events.heard()) {
+            long now = events.now();
+            events.emit(new ExchangeEvent.OrderEvent(ExchangeEvent.OrderChange.CANCELLATION, order.view(), now));
+            emitLevel(order.side(), order.price(), now);
+        }
         return true;
     }
 
@@ -59,7 +72,21 @@ final class OrderBook {
         if (order.status() == OrderStatus.MATCHED) {
             takeOff(order, BigDecimal.ZERO);
         }
-        return order.view();
+        OrderView view = order.view();
+        if (events.heard()) {
+            long now = events.now();
+            events.emit(new ExchangeEvent.OrderEvent(ExchangeEvent.OrderChange.UPDATE, view, now));
+            emitLevel(order.side(), order.price(), now);
+            events.emit(new ExchangeEvent.Fill(market, assetId, order.side(), order.price(), filled, view(now), now));
+        }
+        return view;
+    }
+
+    /** The size left at {@code price} on {@code side} after a change, with the best prices. Under the lock. */
+    private void emitLevel(Side side, BigDecimal price, long now) {
+        Level level = side(side).get(price);
+        events.emit(new ExchangeEvent.LevelChange(market, assetId, side, price, level == null ? BigDecimal.ZERO : level.size,
+                bids.isEmpty() ? null : bids.lastKey(), asks.isEmpty() ? null : asks.firstKey(), now));
     }
 
     synchronized OrderView view(SimOrder order) {
@@ -69,6 +96,10 @@ final class OrderBook {
     /** The public view: bids by ascending price, asks by descending price, the best of each last. */
     synchronized BookView view(long timestampMillis) {
         return new BookView(market, assetId, levels(bids), levels(asks.descendingMap()), timestampMillis);
+    }
+
+    synchronized void read(long timestampMillis, Consumer<BookView> reader) {
+        reader.accept(view(timestampMillis));
     }
 
     private void takeOff(SimOrder order, BigDecimal remaining) {

@@ -1,6 +1,5 @@
 package dev.clobcancel.simulator.faults;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,55 +15,31 @@ public final class Faults {
     public record Installed(String id, FaultRule rule, Integer remaining) {
     }
 
-    private final List<Installed> rules = new ArrayList<>();
-    private final Random random;
-    private long nextId = 1;
+    private final RuleBook<FaultRule> rules;
 
     public Faults(Random random) {
-        this.random = random;
+        this.rules = new RuleBook<>("fault-", random);
     }
 
     /** Adds a rule after the others; returns its id. */
-    public synchronized String add(FaultRule rule) {
-        String id = "fault-" + nextId++;
-        rules.add(new Installed(id, rule, rule.times()));
-        return id;
+    public String add(FaultRule rule) {
+        return rules.add(rule, rule.times());
     }
 
-    public synchronized List<Installed> list() {
-        return List.copyOf(rules);
+    public List<Installed> list() {
+        return rules.list().stream().map(entry -> new Installed(entry.id(), entry.rule(), entry.remaining())).toList();
     }
 
-    public synchronized boolean remove(String id) {
-        return rules.removeIf(installed -> installed.id().equals(id));
+    public boolean remove(String id) {
+        return rules.remove(id);
     }
 
-    public synchronized void clear() {
+    public void clear() {
         rules.clear();
-        nextId = 1;
     }
 
     /** The first rule that matches the request and fires, counting the match against its times. */
-    public synchronized Optional<FaultRule> match(String method, String path) {
-        for (int i = 0; i < rules.size(); i++) {
-            Installed installed = rules.get(i);
-            FaultRule rule = installed.rule();
-            if (!rule.matches(method, path)) {
-                continue;
-            }
-            if (rule.probability() != null && random.nextDouble() >= rule.probability()) {
-                continue;
-            }
-            if (installed.remaining() != null) {
-                int left = installed.remaining() - 1;
-                if (left == 0) {
-                    rules.remove(i);
-                } else {
-                    rules.set(i, new Installed(installed.id(), rule, left));
-                }
-            }
-            return Optional.of(rule);
-        }
-        return Optional.empty();
+    public Optional<FaultRule> match(String method, String path) {
+        return rules.match(rule -> rule.matches(method, path), FaultRule::probability);
     }
 }

@@ -11,6 +11,7 @@ import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The exchange's cancel endpoints, its clock and its public book, answered as the exchange answers them. */
 final class ExchangeApi {
@@ -32,11 +34,13 @@ final class ExchangeApi {
     static final String NO_BOOK = "No orderbook exists for the requested token id";
 
     private final Exchange exchange;
+    private final Channels channels;
     private final Clock clock;
     private final TradingGate gate;
 
     ExchangeApi(SimulatorState state, TradingGate gate) {
         this.exchange = state.exchange();
+        this.channels = state.channels();
         this.clock = state.clock();
         this.gate = gate;
     }
@@ -49,7 +53,7 @@ final class ExchangeApi {
         router.delete("/order").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrder));
         router.delete("/orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrders));
         router.delete("/cancel-all").handler(gate.guard(TradingGate.Kind.CANCEL,
-                (ctx, account, body) -> answer(ctx, exchange.cancelAll(account.apiKey()))));
+                (ctx, account, body) -> answer(ctx, () -> exchange.cancelAll(account.apiKey()))));
         router.delete("/cancel-market-orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelMarketOrders));
     }
 
@@ -60,7 +64,7 @@ final class ExchangeApi {
         } else if (!OrderId.isValid(orderId)) {
             Replies.error(ctx, 400, INVALID_ORDER_ID);
         } else {
-            answer(ctx, exchange.cancel(account.apiKey(), List.of(orderId)));
+            answer(ctx, () -> exchange.cancel(account.apiKey(), List.of(orderId)));
         }
     }
 
@@ -115,7 +119,7 @@ final class ExchangeApi {
             }
             orderIds.add(id.asText());
         }
-        answer(ctx, exchange.cancel(account.apiKey(), orderIds));
+        answer(ctx, () -> exchange.cancel(account.apiKey(), orderIds));
     }
 
     private void cancelMarketOrders(RoutingContext ctx, SimAccount account, byte[] body) {
@@ -127,7 +131,7 @@ final class ExchangeApi {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
             return;
         }
-        answer(ctx, exchange.cancelMarket(account.apiKey(), market, assetId));
+        answer(ctx, () -> exchange.cancelMarket(account.apiKey(), market, assetId));
     }
 
     private void book(RoutingContext ctx) {
@@ -169,9 +173,12 @@ final class ExchangeApi {
         return out;
     }
 
-    /** 200 {@code {"canceled": [...], "not_canceled": {...}}}, in the exchange's order of fields. */
-    private static void answer(RoutingContext ctx, CancelReport report) {
-        Replies.json(ctx, 200, answerJson(report));
+    /**
+     * Cancels with {@code cancel} and answers 200 {@code {"canceled": [...], "not_canceled": {...}}},
+     * in the exchange's order of fields, once the CANCELLATION events are on the subscribers' sockets.
+     */
+    private void answer(RoutingContext ctx, Supplier<CancelReport> cancel) {
+        channels.afterDelivery(cancel, report -> Replies.json(ctx, 200, answerJson(report)));
     }
 
     /** The answer's bytes, written token by token: no map to build, nothing for Jackson to look up. */

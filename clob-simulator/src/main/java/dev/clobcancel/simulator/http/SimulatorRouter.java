@@ -37,6 +37,7 @@ public final class SimulatorRouter {
         new AdminApi(state).mount(router);
         new ControlApi(state).mount(router);
         new FaultsApi(state.faults()).mount(router);
+        new ChannelsApi(state).mount(router);
         router.route().failureHandler(SimulatorRouter::failed);
         router.errorHandler(404, ctx -> Replies.error(ctx, 404,
                 "no such endpoint: " + ctx.request().method() + " " + ctx.request().path()));

@@ -53,7 +53,8 @@ final class Confirmation implements UserEventListener {
     /** Guarded by this: the orders, lower-cased id to the id as given; null until the answer names them. */
     private Map<String, String> targets;
     private final Map<String, Settlement> settled = new HashMap<>();
-    private final Set<String> cancellationsSeen = new HashSet<>();
+    /** Lower-cased id to the status its CANCELLATION event gave. */
+    private final Map<String, String> cancellationsSeen = new HashMap<>();
     private final Set<String> answeredCanceled = new HashSet<>();
     private final Set<String> awaitingEvent = new HashSet<>();
     private final Map<String, String> lastReadProblem = new HashMap<>();
@@ -135,11 +136,10 @@ final class Confirmation implements UserEventListener {
             String key = key(order.id());
             if (targets == null) {
                 if (cancellationsSeen.size() < MAX_EVENTS_KEPT) {
-                    cancellationsSeen.add(key);
+                    cancellationsSeen.put(key, String.valueOf(order.status()));
                 }
                 return;
             }
-            cancellationsSeen.add(key);
             if (!targets.containsKey(key)) {
                 return;
             }
@@ -186,8 +186,8 @@ final class Confirmation implements UserEventListener {
                     continue;
                 }
                 String reason = reasons.get(key);
-                if (cancellationsSeen.contains(key)) {
-                    settle(key, State.CANCELED, Evidence.CANCELLATION_EVENT, "event before the answer");
+                if (cancellationsSeen.containsKey(key)) {
+                    settle(key, State.CANCELED, Evidence.CANCELLATION_EVENT, "status " + cancellationsSeen.get(key));
                 } else if (reason != null && refusalState(reason) != null) {
                     settle(key, refusalState(reason), Evidence.REFUSAL, reason);
                 } else if (answeredCanceled.contains(key) && channelUp && !eventsMayBeLost) {
@@ -229,8 +229,8 @@ final class Confirmation implements UserEventListener {
                     if (settled.containsKey(key)) {
                         continue;
                     }
-                    if (cancellationsSeen.contains(key)) {
-                        settle(key, State.CANCELED, Evidence.CANCELLATION_EVENT, "event; the answer was lost");
+                    if (cancellationsSeen.containsKey(key)) {
+                        settle(key, State.CANCELED, Evidence.CANCELLATION_EVENT, "status " + cancellationsSeen.get(key));
                     } else {
                         lastReadProblem.put(key, "the cancel failed: " + lost.getMessage());
                         toRead.add(key);

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code clob cancel --confirm} against a real simulator over HTTP, with a user channel on
- * loopback that takes the subscription and then stays silent: each order is settled by a refusal
- * or by reading it.
+ * {@code clob cancel --confirm} against a real simulator over HTTP: on its own user channel, which
+ * sends each CANCELLATION before the cancel's answer, and on a channel on loopback that takes the
+ * subscription and then stays silent, so that each order is settled by a refusal or by reading it.
  */
 class CancelConfirmCommandTest {
 
@@ -84,6 +84,22 @@ class CancelConfirmCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.outLines()).containsExactly("{\"canceled\":[\"" + order + "\"],\"not_canceled\":{},\"settled\":{\""
                 + order + "\":{\"state\":\"CANCELED\",\"evidence\":\"ORDER_READ\",\"detail\":\"status CANCELED\"}}}");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void onTheSimulatorsOwnChannelFoundFromTheHostTheEventSettlesTheOrder() {
+        String first = placeOrder();
+        String second = placeOrder();
+
+        CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", simulator.baseUri().toString(), "--order-id", first,
+                "--order-id", second, "--confirm");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).containsExactly("{\"canceled\":[\"" + first + "\",\"" + second + "\"],\"not_canceled\":{},"
+                + "\"settled\":{\"" + first + "\":{\"state\":\"CANCELED\",\"evidence\":\"CANCELLATION_EVENT\",\"detail\":"
+                + "\"status CANCELED\"},\"" + second + "\":{\"state\":\"CANCELED\",\"evidence\":\"CANCELLATION_EVENT\","
+                + "\"detail\":\"status CANCELED\"}}}");
         assertThat(run.err()).isEmpty();
     }
 

@@ -1,10 +1,12 @@
 package dev.clobcancel.examples;
 
 import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.failure.TradingRestricted;
 import dev.clobcancel.domain.failure.TransportException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.retry.Durations;
 import dev.clobcancel.domain.port.CancelOrderPort;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -70,6 +72,8 @@ public final class CancelOrderExample {
                 return "unexpected answer: " + failure.getMessage();
             }
             return "rejected: HTTP " + failure.status().orElse(0) + " " + failure.serverMessage().orElse("(no message)")
+                    + (failure instanceof TradingRestricted restricted ? " (" + restricted.restriction() + ")" : "")
+                    + failure.retryAfter().map(wait -> ", the exchange asked to wait " + Durations.show(wait)).orElse("")
                     + (failure.attempts() > 1 ? ", after " + failure.attempts() + " attempts" : "");
         }
     }

@@ -200,6 +200,16 @@ public final class ClobSimulator implements AutoCloseable {
                 .get(0);
     }
 
+    /**
+     * Places one order held back for {@code delay} (by the simulator's clock), as the exchange
+     * holds a marketable taker order: {@code DELAYED}, refused by cancels, then {@code LIVE}.
+     */
+    public String placeDelayedOrder(String owner, String market, String assetId, Side side, String price, String size,
+                                    Duration delay) {
+        return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price),
+                new BigDecimal(size), delay))).get(0);
+    }
+
     public Optional<OrderView> order(String id) {
         return state.exchange().order(id);
     }
@@ -219,9 +229,22 @@ public final class ClobSimulator implements AutoCloseable {
         state.modes().set(mode, null);
     }
 
-    /** The weekly restart: order endpoints answer 425 for {@code duration} (by the simulator's clock), then normal. */
+    /** Switches the exchange's mode for {@code duration} (by the simulator's clock); a restart is then followed by post-only. */
+    public void setMode(ExchangeMode mode, Duration duration) {
+        state.modes().set(mode, duration);
+    }
+
+    /**
+     * The weekly restart: order endpoints answer 425 for {@code duration} (by the simulator's
+     * clock), then post-only for 2 minutes, as on the exchange, then normal.
+     */
     public void restartFor(Duration duration) {
         state.modes().set(ExchangeMode.RESTARTING, duration);
+    }
+
+    /** A restart of {@code duration} followed by post-only for {@code postOnly} (zero: none), then normal. */
+    public void restartFor(Duration duration, Duration postOnly) {
+        state.modes().set(ExchangeMode.RESTARTING, duration, postOnly, null);
     }
 
     public ExchangeMode mode() {

@@ -41,6 +41,14 @@ class BookAndOrdersTest extends ExchangeTestBase {
     }
 
     @Test
+    void theVersionIsTwoAsOnTheExchangeSinceClobV2() {
+        HttpResponse<String> version = http.get("/version");
+
+        assertThat(version.statusCode()).isEqualTo(200);
+        assertThat(version.body()).isEqualTo("{\"version\":2}");
+    }
+
+    @Test
     void theBookAddsUpEachPriceLevelWithTheBestOfEachSideLast() {
         order(Side.BUY, "0.40", "10");
         order(Side.BUY, "0.45", "5");

@@ -67,18 +67,18 @@ class CancelFamilyTest extends ExchangeTestBase {
     }
 
     @Test
-    void aBatchOfThreeThousandIsAcceptedAndOneMoreIsNot() {
+    void aBatchOfAThousandIsAcceptedAndOneMoreIsNot() {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 1000; i++) {
             ids.add(String.format("0x%064x", i));
         }
         assertThat(alice("/orders", jsonArray(ids)).statusCode()).isEqualTo(200);
 
-        ids.add(String.format("0x%064x", 3000));
+        ids.add(String.format("0x%064x", 1000));
         HttpResponse<String> tooMany = alice("/orders", jsonArray(ids));
 
         assertThat(tooMany.statusCode()).isEqualTo(400);
-        assertThat(tooMany.body()).isEqualTo("{\"error\":\"Too many orders in payload, max 3000\"}");
+        assertThat(tooMany.body()).isEqualTo("{\"error\":\"Too many orders in payload, max allowed: 1000\"}");
     }
 
     @Test

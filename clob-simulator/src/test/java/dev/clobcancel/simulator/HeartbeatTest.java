@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The dead man's switch, driven by a manual clock: a 10-second lapse takes no time at all. */
+/** The dead man's switch as CLOB V2 runs it, driven by a manual clock: a 10-second lapse takes no time at all. */
 class HeartbeatTest extends ExchangeTestBase {
 
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
@@ -32,17 +32,45 @@ class HeartbeatTest extends ExchangeTestBase {
         return http.signed(who, CLOCK.instant().getEpochSecond(), "POST", path, body);
     }
 
-    private String beat(String previousId) {
-        HttpResponse<String> response = beat(ALICE_SIGNS, "/v1/heartbeats",
-                "{\"heartbeat_id\":" + (previousId == null ? "null" : "\"" + previousId + "\"") + "}");
+    private HttpResponse<String> naming(String heartbeatId) {
+        return beat(ALICE_SIGNS, "/v1/heartbeats", "{\"heartbeat_id\":" + (heartbeatId == null ? "null" : "\"" + heartbeatId + "\"") + "}");
+    }
+
+    /** A heartbeat that must be accepted; returns the id the next must name. */
+    private String beat(String heartbeatId) {
+        HttpResponse<String> response = naming(heartbeatId);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return TestHttp.json(response).get("heartbeat_id").asText();
+    }
+
+    private static String mismatch(String expected) {
+        return "{\"error\":\"Invalid Heartbeat ID\",\"error_msg\":\"Invalid Heartbeat ID\",\"heartbeat_id\":\"" + expected + "\"}";
+    }
+
+    @Test
+    void aChainStartsWithAnEmptyIdAndEachBeatNamesTheLastAnswer() {
+        String first = beat("");
+        String second = beat(first);
+
+        assertThat(first).isNotBlank();
+        assertThat(second).isNotBlank().isNotEqualTo(first);
+    }
+
+    @Test
+    void aV1ClientStartsTheChainWithNullOrNoIdAtAll() {
+        assertThat(beat(null)).isNotBlank();
+        sim.reset();
+        SimulatorFixture.addAccounts(sim);
+
+        HttpResponse<String> noBody = beat(ALICE_SIGNS, "/v1/heartbeats", null);
+
+        assertThat(noBody.statusCode()).as(noBody.body()).isEqualTo(200);
     }
 
     @Test
     void ordersStayWhileHeartbeatsComeWithinTheWindow() {
         String id = liveOrderOf(sim, ALICE);
-        String chain = beat(null);
+        String chain = beat("");
         for (int i = 0; i < 5; i++) {
             CLOCK.advance(Duration.ofSeconds(9));
             chain = beat(chain);
@@ -55,7 +83,7 @@ class HeartbeatTest extends ExchangeTestBase {
     void aLapseCancelsEveryLiveOrderOfTheAccountAndNoOneElses() {
         String alices = liveOrderOf(sim, ALICE);
         String bobs = liveOrderOf(sim, BOB);
-        beat(null);
+        beat("");
 
         CLOCK.advance(Duration.ofSeconds(10));
         assertThat(sim).hasOrderLive(alices);
@@ -79,58 +107,98 @@ class HeartbeatTest extends ExchangeTestBase {
     }
 
     @Test
-    void aStaleIdIsRefusedAndDoesNotKeepTheSwitchArmed() {
+    void aStaleIdIsRefusedWithTheExpectedIdAndTheChainResumesWithIt() {
+        String first = beat("");
+        String expected = beat(first);
+
+        HttpResponse<String> stale = naming(first);
+
+        assertThat(stale.statusCode()).isEqualTo(400);
+        assertThat(stale.body()).isEqualTo(mismatch(expected));
+        assertThat(beat(expected)).isNotBlank();
+    }
+
+    @Test
+    void aStaleIdDoesNotKeepTheSwitchArmed() {
         String id = liveOrderOf(sim, ALICE);
-        String first = beat(null);
+        String first = beat("");
         beat(first);
         CLOCK.advance(Duration.ofSeconds(6));
 
-        HttpResponse<String> stale = beat(ALICE_SIGNS, "/v1/heartbeats", "{\"heartbeat_id\":\"" + first + "\"}");
+        naming(first);
         CLOCK.advance(Duration.ofSeconds(5));
 
-        assertThat(stale.statusCode()).isEqualTo(400);
-        assertThat(stale.body()).isEqualTo("{\"error\":\"Invalid heartbeat id\"}");
         assertThat(sim).hasOrderCanceled(id);
     }
 
     @Test
-    void afterALapseTheChainIsGoneAndANewOneMustStart() {
-        String chain = beat(null);
+    void anEmptyIdWhileAChainIsArmedIsRefusedWithTheChainsId() {
+        String expected = beat("");
+
+        HttpResponse<String> restart = naming("");
+
+        assertThat(restart.statusCode()).isEqualTo(400);
+        assertThat(restart.body()).isEqualTo(mismatch(expected));
+    }
+
+    @Test
+    void anIdBeforeAnyChainIsRefusedWithTheEmptyId() {
+        HttpResponse<String> response = naming("0123456789abcdef");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).isEqualTo(mismatch(""));
+    }
+
+    @Test
+    void afterALapseTheExpectedIdIsEmptyAgain() {
+        String chain = beat("");
         CLOCK.advance(Duration.ofSeconds(11));
 
-        assertThat(beat(ALICE_SIGNS, "/v1/heartbeats", "{\"heartbeat_id\":\"" + chain + "\"}").statusCode()).isEqualTo(400);
-        assertThat(beat(null)).isNotEqualTo(chain);
+        assertThat(naming(chain).body()).isEqualTo(mismatch(""));
+        assertThat(beat("")).isNotEqualTo(chain);
     }
 
     @Test
-    void aSecondChainReplacesTheFirst() {
-        String first = beat(null);
-        String second = beat(null);
+    void theLegacyPathKeepsTheSwitchArmedAndResetsTheExpectedIdToEmpty() {
+        String id = liveOrderOf(sim, ALICE);
+        String chain = beat("");
+        CLOCK.advance(Duration.ofSeconds(8));
 
-        assertThat(beat(ALICE_SIGNS, "/v1/heartbeats", "{\"heartbeat_id\":\"" + first + "\"}").statusCode()).isEqualTo(400);
-        assertThat(beat(second)).isNotBlank();
+        HttpResponse<String> legacy = beat(ALICE_SIGNS, "/heartbeats", null);
+        CLOCK.advance(Duration.ofSeconds(8));
+
+        assertThat(legacy.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(sim).hasOrderLive(id);
+        assertThat(naming(chain).body()).isEqualTo(mismatch(""));
+        assertThat(beat("")).isNotBlank();
     }
 
     @Test
-    void theDocumentedPathAnswersOkAndKeepsTheSwitchArmedToo() {
+    void theLegacyPathAloneArmsTheSwitch() {
         String id = liveOrderOf(sim, ALICE);
 
-        HttpResponse<String> response = beat(ALICE_SIGNS, "/heartbeats", null);
-        CLOCK.advance(Duration.ofSeconds(8));
         beat(ALICE_SIGNS, "/heartbeats", null);
-        CLOCK.advance(Duration.ofSeconds(8));
+        CLOCK.advance(Duration.ofSeconds(11));
 
-        assertThat(response.body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(sim).hasOrderLive(id);
-        assertThat(TestHttp.json(http.get("/_sim/heartbeats")).get("armed").get(0).get("apiKey").asText()).isEqualTo(ALICE.apiKey());
+        assertThat(sim).hasOrderCanceled(id);
+    }
+
+    @Test
+    void theArmedSwitchesShowTheExpectedId() {
+        String expected = beat("");
+
+        var armed = TestHttp.json(http.get("/_sim/heartbeats")).get("armed").get(0);
+
+        assertThat(armed.get("apiKey").asText()).isEqualTo(ALICE.apiKey());
+        assertThat(armed.get("heartbeatId").asText()).isEqualTo(expected);
     }
 
     @Test
     void heartbeatsAreAuthenticatedAndRefusedDuringARestart() {
-        assertThat(http.send("POST", "/v1/heartbeats", "{\"heartbeat_id\":null}", java.util.Map.of()).statusCode()).isEqualTo(401);
+        assertThat(http.send("POST", "/v1/heartbeats", "{\"heartbeat_id\":\"\"}", java.util.Map.of()).statusCode()).isEqualTo(401);
         sim.setMode(ExchangeMode.RESTARTING);
 
-        assertThat(beat(ALICE_SIGNS, "/v1/heartbeats", "{\"heartbeat_id\":null}").statusCode()).isEqualTo(425);
+        assertThat(naming("").statusCode()).isEqualTo(425);
     }
 
     @Test

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ModesTest extends ExchangeTestBase {
 
     static final String DISABLED = "{\"error\":\"Trading is currently disabled. Check polymarket.com for updates\"}";
-    static final String CANCEL_ONLY = "{\"error\":\"Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.\"}";
+    static final String CANCEL_ONLY = "{\"error\":\"Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.\","
+            + "\"code\":\"cancel_only\"}";
+    static final String POST_ONLY = "post-only mode: only post-only orders and cancels are allowed";
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
@@ -38,7 +40,11 @@ class ModesTest extends ExchangeTestBase {
 
     /** An order as the official TypeScript client posts it: 10 shares bought at 0.5. */
     private static String newOrder() {
-        return "{\"order\":{\"salt\":1,\"maker\":\"0x9fB29AAc15b9A4B7F17c3385939b007540f4d791\",\"tokenId\":\"" + TOKEN
+        return newOrder(false);
+    }
+
+    private static String newOrder(boolean postOnly) {
+        return "{\"postOnly\":" + postOnly + ",\"order\":{\"salt\":1,\"maker\":\"0x9fB29AAc15b9A4B7F17c3385939b007540f4d791\",\"tokenId\":\"" + TOKEN
                 + "\",\"makerAmount\":\"5000000\",\"takerAmount\":\"10000000\",\"side\":\"BUY\",\"expiration\":\"0\","
                 + "\"nonce\":\"0\",\"feeRateBps\":\"0\",\"signatureType\":0,\"signature\":\"0x00\"},"
                 + "\"owner\":\"" + ALICE.apiKey() + "\",\"orderType\":\"GTC\"}";
@@ -102,10 +108,107 @@ class ModesTest extends ExchangeTestBase {
         CLOCK.advance(Duration.ofSeconds(1));
 
         assertThat(during.statusCode()).isEqualTo(425);
-        assertThat(during.body()).isEqualTo("{\"error\":\"service not ready\"}");
+        assertThat(TestHttp.json(during).get("error").asText()).isEqualTo("service not ready");
         assertThat(stillRestarting).isEqualTo(425);
         assertThat(alice("DELETE", "/order", cancelBody(id)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aRestartTellsHowLongItLastsInRetryAfter() {
+        setMode("{\"mode\":\"restarting\",\"forMs\":90000}");
+        CLOCK.advance(Duration.ofMillis(30_500));
+
+        HttpResponse<String> during = alice("DELETE", "/cancel-all", null);
+
+        assertThat(during.headers().firstValue("Retry-After")).contains("60");
+        assertThat(during.body()).isEqualTo("{\"error\":\"service not ready\",\"retry_after_seconds\":60}");
+    }
+
+    @Test
+    void aTimedRestartIsFollowedByTwoMinutesOfPostOnlyThenNormal() {
+        setMode("{\"mode\":\"restarting\",\"forMs\":90000}");
+
+        CLOCK.advance(Duration.ofSeconds(90));
+        String during = TestHttp.json(http.get("/_sim/mode")).get("mode").asText();
+        CLOCK.advance(Duration.ofMillis(119_999));
+        String stillDuring = TestHttp.json(http.get("/_sim/mode")).get("mode").asText();
+        CLOCK.advance(Duration.ofMillis(1));
+
+        assertThat(during).isEqualTo("post-only");
+        assertThat(stillDuring).isEqualTo("post-only");
         assertThat(TestHttp.json(http.get("/_sim/mode")).get("mode").asText()).isEqualTo("normal");
+    }
+
+    @Test
+    void thePostOnlyAfterARestartLastsAsLongAsAsked() {
+        setMode("{\"mode\":\"restarting\",\"forMs\":1000,\"postOnlyMs\":5000}");
+
+        var mode = TestHttp.json(http.get("/_sim/mode"));
+        CLOCK.advance(Duration.ofSeconds(6));
+
+        assertThat(mode.get("then").get("mode").asText()).isEqualTo("post-only");
+        assertThat(mode.get("then").get("until").asText()).isEqualTo(CLOCK.instant().toString());
+        assertThat(TestHttp.json(http.get("/_sim/mode")).get("mode").asText()).isEqualTo("normal");
+    }
+
+    @Test
+    void aRestartWithNoPostOnlyReturnsStraightToNormal() {
+        sim.restartFor(Duration.ofSeconds(1), Duration.ZERO);
+
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        assertThat(sim.mode()).isEqualTo(ExchangeMode.NORMAL);
+    }
+
+    @Test
+    void postOnlyRefusesAnOrderThatIsNotPostOnlyWithItsCodeAndTheWait() {
+        sim.exchange().addMarket(SimulatorFixture.MARKET, List.of(TOKEN));
+        setMode("{\"mode\":\"post-only\",\"forMs\":75000}");
+
+        HttpResponse<String> refused = alice("POST", "/order", newOrder(false));
+
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.body()).isEqualTo("{\"error\":\"" + POST_ONLY + "\",\"code\":\"post_only_mode\",\"retry_after_seconds\":75}");
+        assertThat(refused.headers().firstValue("Retry-After")).contains("75");
+    }
+
+    @Test
+    void postOnlyLetsPostOnlyOrdersCancelsAndHeartbeatsThrough() {
+        sim.exchange().addMarket(SimulatorFixture.MARKET, List.of(TOKEN));
+        String id = liveOrderOf(sim, ALICE);
+        sim.setMode(ExchangeMode.POST_ONLY);
+
+        assertThat(alice("POST", "/order", newOrder(true)).statusCode()).isEqualTo(200);
+        assertThat(alice("DELETE", "/order", cancelBody(id)).statusCode()).isEqualTo(200);
+        assertThat(alice("POST", "/v1/heartbeats", "{\"heartbeat_id\":\"\"}").statusCode()).isEqualTo(200);
+        assertThat(alice("DELETE", "/cancel-all", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void postOnlyUntilChangedTellsTheExchangesTwoMinutes() {
+        sim.setMode(ExchangeMode.POST_ONLY);
+
+        HttpResponse<String> refused = alice("POST", "/order", newOrder(false));
+
+        assertThat(refused.headers().firstValue("Retry-After")).contains("120");
+    }
+
+    @Test
+    void aModeUntilChangedTellsTheWaitItWasGiven() {
+        setMode("{\"mode\":\"cancel-only\",\"retryAfterSeconds\":30}");
+
+        HttpResponse<String> refused = alice("POST", "/order", newOrder());
+
+        assertThat(refused.body()).isEqualTo(CANCEL_ONLY.replace("}", ",\"retry_after_seconds\":30}"));
+        assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+    }
+
+    @Test
+    void postOnlyMsGoesOnlyWithATimedRestart() {
+        assertThat(setMode("{\"mode\":\"restarting\",\"postOnlyMs\":5000}").statusCode()).isEqualTo(400);
+        assertThat(setMode("{\"mode\":\"post-only\",\"forMs\":1000,\"postOnlyMs\":5000}").statusCode()).isEqualTo(400);
+        assertThat(setMode("{\"mode\":\"restarting\",\"forMs\":1000,\"postOnlyMs\":-1}").statusCode()).isEqualTo(400);
+        assertThat(setMode("{\"mode\":\"disabled\",\"retryAfterSeconds\":0}").statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -121,7 +224,7 @@ class ModesTest extends ExchangeTestBase {
         HttpResponse<String> response = setMode("{\"mode\":\"closed\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(TestHttp.json(response).get("error").asText()).contains("normal, cancel-only, disabled or restarting");
+        assertThat(TestHttp.json(response).get("error").asText()).contains("normal, cancel-only, post-only, disabled or restarting");
         assertThat(setMode("{\"mode\":\"normal\",\"forMs\":5}").statusCode()).isEqualTo(400);
         assertThat(setMode("{\"mode\":\"disabled\",\"forMs\":\"soon\"}").statusCode()).isEqualTo(400);
     }

@@ -3,10 +3,14 @@ package dev.clobcancel.adapter.http;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.model.CancelMethod;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,12 +22,15 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The cancel endpoints: each request's body written once, in the official clients' bytes, then
- * signed afresh and sent for every attempt the retry policy makes.
+ * signed afresh and sent for every attempt the retry policy makes. Around them, what the
+ * exchange's V2 asks of a client: batches that fit both the id limit and the signer's bucket,
+ * delayed orders canceled again once their window has passed, and a cancel of everything that
+ * the bucket can never take carried out order by order ({@link CancelAllFallback}).
  */
 final class CancelRequests {
 
-    /** The most ids the exchange takes in one {@code DELETE /orders}. */
-    static final int MAX_BATCH = 3000;
+    /** The most ids the exchange takes in one {@code DELETE /orders} (its changelog, 15 June 2026). */
+    static final int MAX_BATCH = 1000;
 
     /** {@code {"orderID":"0x..."}}: the official clients' body, byte for byte. */
     record CancelOrderPayload(String orderID) {
@@ -36,28 +43,87 @@ final class CancelRequests {
     }
 
     private final SignedRequests requests;
+    private final DelayedOrders delayed;
+    private final CancelAllFallback fallback;
 
     CancelRequests(SignedRequests requests) {
         this.requests = requests;
+        this.delayed = new DelayedOrders(requests.calls(), this::cancelOnce);
+        this.fallback = new CancelAllFallback(requests.calls().policy(), (path, body, decider) -> send(path, body, null, decider),
+                new OpenOrders(requests), this::cancelInBatches);
     }
 
     CompletableFuture<CancelResult> cancelOrder(OrderId id) {
-        return send("/order", orderBody(id));
+        Instant deadlineAt = deadlineAt();
+        return finish(send("/order", orderBody(id), null).thenCompose(result -> delayed.retry(result, deadlineAt)));
     }
 
     /**
-     * One {@code DELETE /orders} per {@value #MAX_BATCH} distinct ids, all sent at once (a cancel
-     * is wanted now, and the pool bounds the connections), their answers merged in order. Any
-     * request that fails for good fails the whole call; sending the call again is safe.
+     * One {@code DELETE /orders} per batch of distinct ids ({@link #batchSize()}), all sent at
+     * once (a cancel is wanted now, and the pool bounds the connections), their answers merged in
+     * order. Any request that fails for good fails the whole call; sending the call again is safe.
      */
     CompletableFuture<CancelResult> cancelOrders(Collection<OrderId> ids) {
-        List<List<String>> batches = batches(ids);
+        List<List<String>> batches = batches(ids, batchSize());
         if (batches.isEmpty()) {
-            return CompletableFuture.completedFuture(CancelResult.empty());
+            return CompletableFuture.completedFuture(CancelResult.empty().withRateLimit(requests.rateLimits().current()));
         }
+        Instant deadlineAt = deadlineAt();
+        return finish(allAtOnce(batches, null).thenCompose(result -> delayed.retry(result, deadlineAt)));
+    }
+
+    CompletableFuture<CancelResult> cancelAll() {
+        return everything("/cancel-all", null, null);
+    }
+
+    CompletableFuture<CancelResult> cancelMarketOrders(MarketCancel which) {
+        return everything("/cancel-market-orders", marketBody(which), which);
+    }
+
+    /** A cancel of all, or of a market: by its endpoint, or order by order when the bucket can never take it. */
+    private CompletableFuture<CancelResult> everything(String path, byte[] body, MarketCancel which) {
+        Instant deadlineAt = deadlineAt();
+        return finish(fallback.cancel(path, body, which, deadlineAt).thenCompose(result -> result.method() == CancelMethod.DIRECT
+                ? delayed.retry(result, deadlineAt) : CompletableFuture.completedFuture(result)));
+    }
+
+    /**
+     * The most ids one {@code DELETE /orders} may name: the exchange's 1000, or the burst of the
+     * signer's tier as last reported (120 before any report) when smaller, since a batch costs
+     * one token per id and is refused whole when the bucket cannot hold it.
+     */
+    int batchSize() {
+        return Math.min(MAX_BATCH, requests.rateLimits().current().cancelBurst());
+    }
+
+    /** One {@code DELETE /order} or {@code /orders} of {@code ids}, no second look at delayed ones, within {@code within}. */
+    private CompletableFuture<CancelResult> cancelOnce(List<OrderId> ids, Duration within) {
+        if (ids.size() == 1) {
+            return send("/order", orderBody(ids.get(0)), within);
+        }
+        return allAtOnce(batches(ids, batchSize()), within);
+    }
+
+    /**
+     * {@code ids} in batches that fit, one after the other, each sent once the one before was
+     * answered, so that no batch is sent to a bucket an earlier one is emptying; by {@code deadlineAt}.
+     */
+    CompletableFuture<CancelResult> cancelInBatches(List<OrderId> ids, Instant deadlineAt) {
+        List<List<String>> batches = batches(ids, batchSize());
+        CompletableFuture<List<CancelResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
+        for (List<String> batch : batches) {
+            chain = chain.thenCompose(done -> send("/orders", batchBody(batch), left(deadlineAt)).thenApply(answer -> {
+                done.add(answer);
+                return done;
+            }));
+        }
+        return chain.thenApply(CancelResult::merge).thenCompose(result -> delayed.retry(result, deadlineAt));
+    }
+
+    private CompletableFuture<CancelResult> allAtOnce(List<List<String>> batches, Duration within) {
         List<CompletableFuture<CancelResult>> sent = new ArrayList<>();
         for (List<String> batch : batches) {
-            sent.add(send("/orders", batchBody(batch)));
+            sent.add(send("/orders", batchBody(batch), within));
         }
         CompletableFuture<CancelResult> merged = new CompletableFuture<>();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((all, failure) -> {
@@ -70,12 +136,32 @@ final class CancelRequests {
         return merged;
     }
 
-    CompletableFuture<CancelResult> cancelAll() {
-        return send("/cancel-all", null);
+    /**
+     * The call's answer with the rate limit as last stated; a failure likewise, when the answer
+     * that ended it (if any) did not state one.
+     */
+    private CompletableFuture<CancelResult> finish(CompletableFuture<CancelResult> call) {
+        CompletableFuture<CancelResult> done = new CompletableFuture<>();
+        call.whenComplete((result, failure) -> {
+            if (failure == null) {
+                done.complete(result.withRateLimit(requests.rateLimits().current()));
+            } else {
+                Throwable cause = unwrap(failure);
+                done.completeExceptionally(cause instanceof ClobException clob && !clob.rateLimit().reported()
+                        ? clob.withRateLimit(requests.rateLimits().current()) : cause);
+            }
+        });
+        return done;
     }
 
-    CompletableFuture<CancelResult> cancelMarketOrders(MarketCancel which) {
-        return send("/cancel-market-orders", marketBody(which));
+    private Instant deadlineAt() {
+        return requests.calls().clock().instant().plus(requests.calls().deadline());
+    }
+
+    /** What is left until {@code deadlineAt}, never less than a millisecond: the call itself then gives up. */
+    private Duration left(Instant deadlineAt) {
+        Duration left = Duration.between(requests.calls().clock().instant(), deadlineAt);
+        return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
     }
 
     /** {@code {"orderID":"0x..."}}. */
@@ -93,11 +179,16 @@ final class CancelRequests {
         return SignedRequests.json(new MarketPayload(which.market(), which.assetId()));
     }
 
+    /** The ids in order, each once, cut into requests of at most {@value #MAX_BATCH}. */
+    static List<List<String>> batches(Collection<OrderId> ids) {
+        return batches(ids, MAX_BATCH);
+    }
+
     /**
      * The ids in order, each once: ids that differ only in the case of their hex digits name one
-     * order, and the first spelling is kept. Cut into requests the exchange accepts.
+     * order, and the first spelling is kept. Cut into requests of at most {@code size} ids.
      */
-    static List<List<String>> batches(Collection<OrderId> ids) {
+    static List<List<String>> batches(Collection<OrderId> ids, int size) {
         Map<String, String> distinct = new LinkedHashMap<>();
         int position = 0;
         for (OrderId id : ids) {
@@ -109,8 +200,8 @@ final class CancelRequests {
         }
         List<String> all = new ArrayList<>(distinct.values());
         List<List<String>> batches = new ArrayList<>();
-        for (int from = 0; from < all.size(); from += MAX_BATCH) {
-            batches.add(all.subList(from, Math.min(all.size(), from + MAX_BATCH)));
+        for (int from = 0; from < all.size(); from += size) {
+            batches.add(all.subList(from, Math.min(all.size(), from + size)));
         }
         return batches;
     }
@@ -120,8 +211,7 @@ final class CancelRequests {
         Throwable first = null;
         for (CompletableFuture<CancelResult> request : sent) {
             if (request.isCompletedExceptionally()) {
-                Throwable failure = request.handle((value, e) -> e instanceof CompletionException && e.getCause() != null
-                        ? e.getCause() : e).join();
+                Throwable failure = request.handle((value, e) -> unwrap(e)).join();
                 if (first == null) {
                     first = failure;
                 } else {
@@ -132,8 +222,17 @@ final class CancelRequests {
         return first;
     }
 
-    /** Signs and sends {@code body} to {@code path}, afresh for each attempt, within the client's deadline. */
-    private CompletableFuture<CancelResult> send(String path, byte[] body) {
-        return requests.send(HttpMethod.DELETE, path, body, null, Responses::cancelResult);
+    static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Signs and sends {@code body} to {@code path}, afresh for each attempt, within {@code within} or the client's deadline. */
+    private CompletableFuture<CancelResult> send(String path, byte[] body, Duration within) {
+        return requests.send(HttpMethod.DELETE, path, body, within, Responses::cancelResult);
+    }
+
+    /** Signs and sends {@code body} to {@code path} with the retry rules of {@code decider}. */
+    CompletableFuture<CancelResult> send(String path, byte[] body, Duration within, RetryingCalls.Decider decider) {
+        return requests.send(HttpMethod.DELETE, path, "", body, within, decider, Responses::cancelResult);
     }
 }

@@ -74,7 +74,7 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Ord
         return new Builder();
     }
 
-    /** {@code DELETE /order}. */
+    /** {@code DELETE /order}; refused as delayed, it is sent again once the order's window has passed. */
     @Override
     public CompletionStage<CancelResult> cancelOrder(OrderId orderId) {
         Objects.requireNonNull(orderId, "orderId");
@@ -82,8 +82,10 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Ord
     }
 
     /**
-     * {@code DELETE /orders}: each id once, {@value CancelRequests#MAX_BATCH} to a request (more
-     * go in several requests, sent at once, their answers merged); nothing is sent for none.
+     * {@code DELETE /orders}: each id once, at most {@value CancelRequests#MAX_BATCH} to a request
+     * and no more than the burst of the signer's tier as last reported (120 before any report),
+     * more in several requests sent at once, their answers merged; nothing is sent for none.
+     * Ids refused as delayed are canceled again once their window has passed.
      */
     @Override
     public CompletionStage<CancelResult> cancelOrders(Collection<OrderId> orderIds) {
@@ -91,13 +93,16 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Ord
         return cancels.cancelOrders(orderIds);
     }
 
-    /** {@code DELETE /cancel-all}, no body. */
+    /**
+     * {@code DELETE /cancel-all}, no body; when the signer's rate limit can never let it through,
+     * the live orders listed and canceled in batches ({@link dev.clobcancel.domain.model.CancelMethod#LISTED_ORDERS}).
+     */
     @Override
     public CompletionStage<CancelResult> cancelAll() {
         return cancels.cancelAll();
     }
 
-    /** {@code DELETE /cancel-market-orders}. */
+    /** {@code DELETE /cancel-market-orders}, falling back as {@link #cancelAll()} does. */
     @Override
     public CompletionStage<CancelResult> cancelMarketOrders(MarketCancel which) {
         Objects.requireNonNull(which, "which");
@@ -105,10 +110,11 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Ord
     }
 
     /**
-     * {@code POST /v1/heartbeats}, body {@code {"heartbeat_id":null}} (a new chain) or
-     * {@code {"heartbeat_id":"<previousId>"}}, retried as the policy says within {@code within}
-     * or the deadline, whichever is shorter. A retry names the same id; when the exchange moved
-     * the chain on under a lost answer, it refuses it with a {@code BadRequestException}.
+     * {@code POST /v1/heartbeats}, body {@code {"heartbeat_id":""}} (a new chain: null or
+     * {@code ""}) or {@code {"heartbeat_id":"<previousId>"}}, retried as the policy says within
+     * {@code within} or the deadline, whichever is shorter. A retry names the same id; when the
+     * exchange moved the chain on under a lost answer, it refuses it with a
+     * {@code BadRequestException} whose {@code expectedHeartbeatId()} is the id to resume from.
      */
     @Override
     public CompletionStage<String> sendHeartbeat(String previousId, Duration within) {
@@ -306,7 +312,8 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Ord
                     : SigningTime.server(transport, clock, serverTimeRefresh, shorter(TIME_TIMEOUT, shorter(attemptTimeout, deadline)));
             RetryingCalls calls = new RetryingCalls(retryPolicy, clock, scheduler != null ? scheduler : transport::schedule,
                     attemptTimeout, deadline);
-            return new ClobHttpClient(new SignedRequests(transport, new L2Signer(credentials, address), time, calls),
+            return new ClobHttpClient(new SignedRequests(transport, new L2Signer(credentials, address), time, calls,
+                    new RateLimits(clock)),
                     calls, transport);
         }
 

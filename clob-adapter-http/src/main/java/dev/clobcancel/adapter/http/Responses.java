@@ -2,8 +2,8 @@ package dev.clobcancel.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.domain.failure.ClobException;
-import dev.clobcancel.domain.failure.RateLimitedException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
 import dev.clobcancel.domain.model.CancelResult;
 import java.io.IOException;
@@ -26,6 +26,8 @@ final class Responses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_QUOTED_BODY = 200;
+    /** {@code error} in every answer but one: the official SDK reads a heartbeat mismatch's {@code error_msg}. */
+    private static final List<String> ERROR_FIELDS = List.of("error", "error_msg");
 
     private Responses() {
     }
@@ -78,25 +80,33 @@ final class Responses {
         return id.asText();
     }
 
-    /** The typed failure of a status other than 200, with the exchange's {@code error} text. */
+    /**
+     * The typed failure of a status other than 200, with the exchange's {@code error} text, its
+     * {@code code} (a 503's restriction), the wait it asked for ({@code Retry-After} or
+     * {@code retry_after_seconds}, the longer when both), and for a 400 to a heartbeat the
+     * {@code heartbeat_id} it expects.
+     */
     static ClobException failure(HttpTransport.Response response, String what) {
         JsonNode json = jsonObject(response.body());
-        ClobException failure = ClobException.forStatus(response.status(), errorText(json, response.body()), what);
-        if (failure instanceof RateLimitedException limited) {
-            Duration wait = longer(retryAfterHeader(response.header("Retry-After")), retryAfterField(json));
-            return wait == null ? limited : limited.withRetryAfter(wait);
+        ClobException failure = ClobException.forStatus(response.status(), errorText(json, response.body()),
+                json != null && json.path("code").isTextual() ? json.get("code").asText() : null, what);
+        if (failure instanceof BadRequestException refused && json != null && json.path("heartbeat_id").isTextual()) {
+            failure = refused.withExpectedHeartbeatId(json.get("heartbeat_id").asText());
         }
-        return failure;
+        Duration wait = longer(retryAfterHeader(response.header("Retry-After")), retryAfterField(json));
+        return wait == null ? failure : failure.withRetryAfter(wait);
     }
 
-    /** The {@code error} field of a JSON body, else the start of the body as text, else null. */
+    /** The {@code error} (or {@code error_msg}) field of a JSON body, else the start of the body as text, else null. */
     private static String errorText(JsonNode json, byte[] body) {
         if (body.length == 0) {
             return null;
         }
-        if (json != null && json.hasNonNull("error")) {
-            JsonNode error = json.get("error");
-            return error.isTextual() ? error.asText() : error.toString();
+        for (String field : ERROR_FIELDS) {
+            if (json != null && json.hasNonNull(field)) {
+                JsonNode error = json.get(field);
+                return error.isTextual() ? error.asText() : error.toString();
+            }
         }
         // A proxy's HTML page or a plain-text error still says something.
         return quoted(body);
@@ -128,7 +138,7 @@ final class Responses {
         }
     }
 
-    /** The exchange's own {@code "retry_after_seconds": 2} (or 1.5) in a 429's body. */
+    /** The exchange's own {@code "retry_after_seconds": 2} (or 1.5) in a 425's, 429's or 503's body. */
     private static Duration retryAfterField(JsonNode json) {
         JsonNode seconds = json == null ? null : json.get("retry_after_seconds");
         if (seconds == null || !seconds.isNumber() || seconds.asDouble() < 0 || seconds.asDouble() > 86_400) {

@@ -48,9 +48,33 @@ final class RetryingCalls {
         this.deadline = deadline;
     }
 
+    /** Decides after a failed attempt, as {@link RetryPolicy#decide} does: a call may have rules of its own. */
+    @FunctionalInterface
+    interface Decider {
+        RetryDecision decide(int attempt, ClobException failure);
+    }
+
     /** One call: {@code attempt} is given each attempt's timeout, and must sign and send afresh. */
-    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Duration deadline,
+    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Decider decider, Duration deadline,
                            Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier) {
+    }
+
+    RetryPolicy policy() {
+        return policy;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** The longest a whole call may take. */
+    Duration deadline() {
+        return deadline;
+    }
+
+    /** Runs {@code task} once {@code delay} has passed, on the client's scheduler. */
+    void schedule(Duration delay, Runnable task) {
+        scheduler.schedule(delay, task);
     }
 
     /**
@@ -59,6 +83,11 @@ final class RetryingCalls {
      * {@link ClobException} itself, not wrapped.
      */
     <T> CompletableFuture<T> call(String what, Duration within, Function<Duration, CompletionStage<T>> attempt) {
+        return call(what, within, null, attempt);
+    }
+
+    /** As {@link #call(String, Duration, Function)}, deciding after each failure with {@code decider} (null: the policy). */
+    <T> CompletableFuture<T> call(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         inFlight.put(result, what);
         result.whenComplete((value, failure) -> inFlight.remove(result));
@@ -69,7 +98,8 @@ final class RetryingCalls {
         }
         Instant now = clock.instant();
         Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
-        run(new Call<>(what, attempt, limit, now.plus(limit), result, new ArrayList<>()), 1, now);
+        run(new Call<>(what, attempt, decider != null ? decider : policy::decide, limit, now.plus(limit), result,
+                new ArrayList<>()), 1, now);
         return result;
     }
 
@@ -100,7 +130,7 @@ final class RetryingCalls {
     }
 
     private <T> void afterFailure(Call<T> call, int attempt, ClobException failure) {
-        RetryDecision decision = policy.decide(attempt, failure);
+        RetryDecision decision = call.decider().decide(attempt, failure);
         if (decision instanceof RetryDecision.Stop stop) {
             giveUp(call, attempt, failure, stop.reason());
             return;

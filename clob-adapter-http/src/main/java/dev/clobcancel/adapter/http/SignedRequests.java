@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.domain.auth.L2Headers;
 import dev.clobcancel.domain.auth.L2Signer;
+import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.failure.RateLimitedException;
+import dev.clobcancel.domain.model.RateLimitState;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,16 +29,26 @@ final class SignedRequests {
     private final L2Signer signer;
     private final SigningTime time;
     private final RetryingCalls calls;
+    private final RateLimits rateLimits;
 
-    SignedRequests(HttpTransport transport, L2Signer signer, SigningTime time, RetryingCalls calls) {
+    SignedRequests(HttpTransport transport, L2Signer signer, SigningTime time, RetryingCalls calls, RateLimits rateLimits) {
         this.transport = transport;
         this.signer = signer;
         this.time = time;
         this.calls = calls;
+        this.rateLimits = rateLimits;
     }
 
     L2Signer signer() {
         return signer;
+    }
+
+    RetryingCalls calls() {
+        return calls;
+    }
+
+    RateLimits rateLimits() {
+        return rateLimits;
     }
 
     /**
@@ -44,13 +57,23 @@ final class SignedRequests {
      * the answer or throws its failure.
      */
     <T> CompletableFuture<T> send(HttpMethod method, String path, byte[] body, Duration within, Responses.Reader<T> reader) {
+        return send(method, path, "", body, within, null, reader);
+    }
+
+    /**
+     * As {@link #send(HttpMethod, String, byte[], Duration, Responses.Reader)}, with a query
+     * ({@code "?next_cursor=..."}, or {@code ""}) that is sent but not signed, as the official
+     * clients sign a {@code GET}, and {@code decider} in place of the retry policy (null: the policy).
+     */
+    <T> CompletableFuture<T> send(HttpMethod method, String path, String query, byte[] body, Duration within,
+                                  RetryingCalls.Decider decider, Responses.Reader<T> reader) {
         String what = method.name() + " " + path;
-        return calls.call(what, within, timeout -> attempt(method, path, body, timeout, what, reader));
+        return calls.call(what, within, decider, timeout -> attempt(method, path, query, body, timeout, what, reader));
     }
 
     /** One attempt within {@code timeout}; reading the exchange's clock first, if need be, counts against it. */
-    private <T> CompletableFuture<T> attempt(HttpMethod method, String path, byte[] body, Duration timeout, String what,
-                                             Responses.Reader<T> reader) {
+    private <T> CompletableFuture<T> attempt(HttpMethod method, String path, String query, byte[] body, Duration timeout,
+                                             String what, Responses.Reader<T> reader) {
         long started = System.nanoTime();
         CompletableFuture<Long> timestamp = time.nowSeconds();
         // Known at once (the machine's clock, or an offset measured already): the whole timeout is the send's.
@@ -60,8 +83,31 @@ final class SignedRequests {
             Map<String, String> headers = new LinkedHashMap<>(l2.asMap());
             headers.putAll(CONTENT_TYPE);
             Duration left = waited ? timeout.minusNanos(System.nanoTime() - started) : timeout;
-            return transport.send(method, path, headers, body, left.compareTo(MIN_SEND) < 0 ? MIN_SEND : left);
-        }).thenApply(response -> reader.read(response, what));
+            return transport.send(method, path + query, headers, body, left.compareTo(MIN_SEND) < 0 ? MIN_SEND : left);
+        }).thenApply(response -> read(response, what, reader));
+    }
+
+    /**
+     * The answer read, after its {@code Poly-RateLimit-*} headers are taken in; a failure carries
+     * the state they left, and a 429 that named no wait waits until the bucket's reset.
+     */
+    private <T> T read(HttpTransport.Response response, String what, Responses.Reader<T> reader) {
+        RateLimitState state = rateLimits.observe(response);
+        try {
+            return reader.read(response, what);
+        } catch (ClobException failure) {
+            ClobException withState = failure.withRateLimit(state);
+            if (withState instanceof RateLimitedException && withState.retryAfter().isEmpty()
+                    && response.header(RateLimits.RESET) != null && state.reset().isPresent()) {
+                Duration untilReset = Duration.between(rateLimits.now(), state.reset().get());
+                return rethrow(withState.withRetryAfter(untilReset.isNegative() ? Duration.ZERO : untilReset));
+            }
+            return rethrow(withState);
+        }
+    }
+
+    private static <T> T rethrow(ClobException failure) {
+        throw failure;
     }
 
     /** {@code payload} as compact JSON, as the official clients' {@code JSON.stringify} writes it. */

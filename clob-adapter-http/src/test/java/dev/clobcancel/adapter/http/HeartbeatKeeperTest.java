@@ -1,10 +1,12 @@
 package dev.clobcancel.adapter.http;
 
 import static dev.clobcancel.adapter.http.TestSupport.CREDS;
+import static dev.clobcancel.adapter.http.TestSupport.failure;
 import static dev.clobcancel.adapter.http.TestSupport.liveOrder;
 import static dev.clobcancel.adapter.http.TestSupport.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.domain.heartbeat.HeartbeatHealth;
 import dev.clobcancel.domain.heartbeat.HeartbeatHealth.State;
 import dev.clobcancel.domain.heartbeat.HeartbeatKeeper;
@@ -101,7 +103,7 @@ class HeartbeatKeeperTest {
 
         List<String> bodies = heartbeats().stream().map(JournalEntry::body).toList();
 
-        assertThat(bodies.get(0)).isEqualTo("{\"heartbeat_id\":null}");
+        assertThat(bodies.get(0)).isEqualTo("{\"heartbeat_id\":\"\"}");
         assertThat(bodies.subList(1, 3)).allMatch(body -> body.matches("\\{\"heartbeat_id\":\"[0-9a-f]+\"}"));
         assertThat(bodies).doesNotHaveDuplicates();
         assertThat(keeper.health().chainsStarted()).isEqualTo(1);
@@ -136,9 +138,9 @@ class HeartbeatKeeperTest {
 
         steps.step();
 
-        // 425 at 5 s and 6.5 s; answered at 9.5 s, inside the window of the heartbeat at 0 s.
-        assertThat(retries.delays()).containsExactly(Duration.ofMillis(1500), Duration.ofSeconds(3));
-        assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 425, 425, 200);
+        // 425 at 5 s, saying 3 s are left of the restart; answered at 8 s, inside the window of the heartbeat at 0 s.
+        assertThat(retries.delays()).containsExactly(Duration.ofSeconds(3));
+        assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 425, 200);
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
         SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
     }
@@ -173,22 +175,39 @@ class HeartbeatKeeperTest {
     }
 
     @Test
-    void anIdTheExchangeRefusesStartsANewChainAtOnce() throws Exception {
+    void anIdTheExchangeRefusesResumesTheChainFromTheIdItExpectsAtOnce() throws Exception {
         OrderId order = liveOrder(sim);
         started();
-        result(client.sendHeartbeat(null)); // another chain of the account: the keeper's id is stale now
+        // Another process of the account moves the chain on: the keeper's id is stale now.
+        String keepers = ((BadRequestException) failure(client.sendHeartbeat("not-the-chains-id"))).expectedHeartbeatId().orElseThrow();
+        String moved = result(client.sendHeartbeat(keepers));
 
         steps.step();
 
-        assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 200, 400, 200);
-        assertThat(heartbeats().get(3).body()).isEqualTo("{\"heartbeat_id\":null}");
+        assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 400, 200, 400, 200);
+        assertThat(heartbeats().get(4).body()).isEqualTo("{\"heartbeat_id\":\"" + moved + "\"}");
         assertThat(told).anySatisfy(health -> {
             assertThat(health.state()).isEqualTo(State.FAILING);
-            assertThat(health.lastError()).hasValueSatisfying(error -> assertThat(error).contains("Invalid heartbeat id"));
+            assertThat(health.lastError()).hasValueSatisfying(error -> assertThat(error).contains("Invalid Heartbeat ID"));
         });
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
-        assertThat(keeper.health().chainsStarted()).isEqualTo(2);
+        assertThat(keeper.health().chainsStarted()).isEqualTo(1);
+        assertThat(keeper.health().chainsResumed()).isEqualTo(1);
         SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
+    }
+
+    @Test
+    void anIdRefusedWithoutTheExpectedOneStartsANewChainAtOnce() throws Exception {
+        started();
+        sim.faults().add(FaultRule.respond(400, "{\"error\":\"Invalid Heartbeat ID\"}").onPath(HeartbeatRequests.PATH).times(1));
+
+        steps.step();
+
+        // The new chain's "" is refused in turn while the exchange keeps the old one, naming its id: resumed.
+        assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 400, 400, 200);
+        assertThat(heartbeats().get(2).body()).isEqualTo("{\"heartbeat_id\":\"\"}");
+        assertThat(keeper.health().state()).isEqualTo(State.ARMED);
+        assertThat(keeper.health().chainsResumed()).isEqualTo(1);
     }
 
     @Test
@@ -225,7 +244,7 @@ class HeartbeatKeeperTest {
 
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
         assertThat(keeper.health().chainsStarted()).isEqualTo(2);
-        assertThat(heartbeats()).last().extracting(JournalEntry::body).isEqualTo("{\"heartbeat_id\":null}");
+        assertThat(heartbeats()).last().extracting(JournalEntry::body).isEqualTo("{\"heartbeat_id\":\"\"}");
     }
 
     @Test

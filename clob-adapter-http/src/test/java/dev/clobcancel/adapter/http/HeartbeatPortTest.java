@@ -61,16 +61,35 @@ class HeartbeatPortTest {
     }
 
     @Test
-    void anIdThatIsNotTheChainsLatestIsRefusedAndNotSentAgain() throws Exception {
+    void anIdThatIsNotTheChainsLatestIsRefusedWithTheExpectedOneAndNotSentAgain() throws Exception {
         String first = result(client.sendHeartbeat(null));
-        result(client.sendHeartbeat(first));
+        String second = result(client.sendHeartbeat(first));
 
         Throwable failure = failure(client.sendHeartbeat(first));
 
         assertThat(failure).isInstanceOf(BadRequestException.class)
-                .hasMessage("POST /v1/heartbeats answered HTTP 400: Invalid heartbeat id");
-        assertThat(((ClobException) failure).serverMessage()).contains("Invalid heartbeat id");
+                .hasMessage("POST /v1/heartbeats answered HTTP 400: Invalid Heartbeat ID");
+        assertThat(((BadRequestException) failure).expectedHeartbeatId()).contains(second);
         assertThat(retries.delays()).isEmpty();
+    }
+
+    @Test
+    void theChainResumesFromTheIdTheExchangeExpects() throws Exception {
+        String first = result(client.sendHeartbeat(null));
+        result(client.sendHeartbeat(first));
+        BadRequestException stale = (BadRequestException) failure(client.sendHeartbeat(first));
+
+        String next = result(client.sendHeartbeat(stale.expectedHeartbeatId().orElseThrow()));
+
+        assertThat(next).isNotBlank();
+    }
+
+    @Test
+    void aChainStartsWithTheEmptyIdAsTheV2ClientsSendIt() throws Exception {
+        result(client.sendHeartbeat(""));
+
+        SimulatorAssert.assertThat(sim).receivedRequests("POST", HeartbeatRequests.PATH).singleElement()
+                .satisfies(entry -> assertThat(entry.body()).isEqualTo("{\"heartbeat_id\":\"\"}"));
     }
 
     @Test
@@ -80,7 +99,7 @@ class HeartbeatPortTest {
         String id = result(client.sendHeartbeat(null, Duration.ofSeconds(5)));
 
         assertThat(id).isNotBlank();
-        assertThat(retries.delays()).containsExactly(Duration.ofMillis(1500), Duration.ofSeconds(3));
+        assertThat(retries.delays()).containsExactly(Duration.ofSeconds(4));
     }
 
     @Test
@@ -107,7 +126,7 @@ class HeartbeatPortTest {
     void aBlankIdIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> client.sendHeartbeat(" "))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("previousId must be null (to start a chain) or the id the last heartbeat was answered with");
+                .hasMessageContaining("previousId must be null or \"\" (to start a chain) or the id the last heartbeat was answered with");
         SimulatorAssert.assertThat(sim).receivedNoRequests();
     }
 

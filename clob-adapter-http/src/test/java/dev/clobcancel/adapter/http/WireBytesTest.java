@@ -8,9 +8,8 @@ import dev.clobcancel.domain.auth.L2Signature;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -20,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The bodies the client sends are the official TypeScript client's, byte for byte, and so are the
- * signatures over them: checked against the vectors it computed ({@code shared/vectors/l2-hmac.json}).
+ * signatures over them: checked against the vectors it computed ({@code interop/vectors.mjs} wrote them into
+ * {@code clob-domain/src/test/resources/vectors/l2-hmac.json}).
  */
 class WireBytesTest {
 
@@ -32,18 +32,21 @@ class WireBytesTest {
         }
     }
 
+    /** clob-domain's test resource (this module's test classpath holds it too, see the pom). */
+    static final String VECTORS = "/vectors/l2-hmac.json";
+
     static Stream<Vector> vectors(String requestPath) throws IOException {
         return vectors("DELETE", requestPath);
     }
 
     static Stream<Vector> vectors(String method, String requestPath) throws IOException {
-        Path root = Path.of(System.getProperty("repo.root", ".."));
-        Path file = root.resolve("../shared/vectors/l2-hmac.json").normalize();
-        if (!Files.exists(file)) {
-            file = Path.of("../../shared/vectors/l2-hmac.json").toAbsolutePath().normalize();
+        JsonNode cases;
+        try (InputStream in = WireBytesTest.class.getResourceAsStream(VECTORS)) {
+            assertThat(in).as("the official clients' vectors on the test classpath, %s", VECTORS).isNotNull();
+            cases = new ObjectMapper().readTree(in).get("cases");
         }
         List<Vector> out = new ArrayList<>();
-        for (JsonNode c : new ObjectMapper().readTree(file.toFile()).get("cases")) {
+        for (JsonNode c : cases) {
             if (c.get("method").asText().equals(method) && c.get("requestPath").asText().equals(requestPath)) {
                 out.add(new Vector(c.get("what").asText(), c.get("secret").asText(), c.get("timestamp").asLong(), method,
                         requestPath, c.get("body").isNull() ? null : c.get("body").asText(), c.get("signature").asText()));
@@ -70,8 +73,22 @@ class WireBytesTest {
         return vectors("/cancel-market-orders");
     }
 
-    static Stream<Vector> heartbeatVectors() throws IOException {
-        return vectors("POST", HeartbeatRequests.PATH);
+    /** Heartbeats with {@code "heartbeat_id"} {@code ""}: how a chain starts, as the V2 client sends it. */
+    static Stream<Vector> chainStartVectors() throws IOException {
+        return vectors("POST", HeartbeatRequests.PATH).filter(v -> heartbeatIdIn(v.body()).asText("-").isEmpty());
+    }
+
+    /** Heartbeats naming the id the last answer gave: how a chain goes on. */
+    static Stream<Vector> chainContinuedVectors() throws IOException {
+        return vectors("POST", HeartbeatRequests.PATH).filter(v -> !heartbeatIdIn(v.body()).asText("").isEmpty());
+    }
+
+    private static JsonNode heartbeatIdIn(String body) {
+        try {
+            return new ObjectMapper().readTree(body).get("heartbeat_id");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(body, e);
+        }
     }
 
     private static String orderIdIn(String body) {
@@ -128,7 +145,7 @@ class WireBytesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("heartbeatVectors")
+    @MethodSource("chainStartVectors")
     void aHeartbeatStartingAChainSendsTheOfficialBody(Vector v) {
         byte[] ours = HeartbeatRequests.body(null);
 
@@ -136,9 +153,13 @@ class WireBytesTest {
         assertSignedAsTheVector(v, ours);
     }
 
-    @Test
-    void aHeartbeatContinuingAChainNamesTheLastIdAsTheOfficialClientDoes() {
-        assertThat(new String(HeartbeatRequests.body("hb-1"), StandardCharsets.UTF_8)).isEqualTo("{\"heartbeat_id\":\"hb-1\"}");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("chainContinuedVectors")
+    void aHeartbeatContinuingAChainNamesTheLastIdAsTheOfficialClientDoes(Vector v) {
+        byte[] ours = HeartbeatRequests.body(heartbeatIdIn(v.body()).asText());
+
+        assertThat(new String(ours, StandardCharsets.UTF_8)).isEqualTo(v.body());
+        assertSignedAsTheVector(v, ours);
     }
 
     @Test
@@ -159,12 +180,17 @@ class WireBytesTest {
     }
 
     @Test
-    void aBatchOfMoreThan3000IsCutIntoRequestsOfAt3000Most() {
+    void aBatchOfMoreThan1000IsCutIntoRequestsOf1000AtMost() {
         List<OrderId> ids = new ArrayList<>();
-        for (int i = 0; i < 6001; i++) {
+        for (int i = 0; i < 2001; i++) {
             ids.add(OrderId.of(String.format("0x%064x", i)));
         }
 
-        assertThat(CancelRequests.batches(ids)).extracting(List::size).containsExactly(3000, 3000, 1);
+        assertThat(CancelRequests.batches(ids)).extracting(List::size).containsExactly(1000, 1000, 1);
+    }
+
+    @Test
+    void aNullOrEmptyIdStartsAChainWithTheSameBytes() {
+        assertThat(HeartbeatRequests.body(null)).isEqualTo(HeartbeatRequests.body(""));
     }
 }

@@ -1,12 +1,15 @@
 package dev.clobcancel.domain.failure;
 
+import dev.clobcancel.domain.model.RateLimitState;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
  * Why a call to the exchange got no usable answer. One small, sealed family: a caller tells the
  * cases apart by type, and every case carries the HTTP status (when there was one), the
- * exchange's own {@code error} text, and whether trying again may help.
+ * exchange's own {@code error} text, whether trying again may help, the wait the exchange asked
+ * for (if it asked), and its per-signer rate limit as its last answer stated it.
  *
  * <pre>{@code
  * catch (CompletionException e) {
@@ -26,6 +29,10 @@ public abstract sealed class ClobException extends RuntimeException
     private String firstMessage;
     /** Set on a copy before it is handed out, never after: see {@link #withAttempts}. */
     private int attempts = 1;
+    /** Likewise: see {@link #withRateLimit}. */
+    private RateLimitState rateLimit = RateLimitState.NONE;
+    /** Likewise: see {@link #withRetryAfter}; null when the exchange asked for no wait. */
+    private Duration retryAfter;
 
     ClobException(int status, String serverMessage, String message, Throwable cause) {
         super(message, cause);
@@ -45,14 +52,24 @@ public abstract sealed class ClobException extends RuntimeException
      * @param request       what was asked, for the message, such as {@code "DELETE /order"}
      */
     public static ClobException forStatus(int status, String serverMessage, String request) {
+        return forStatus(status, serverMessage, null, request);
+    }
+
+    /**
+     * As {@link #forStatus(int, String, String)}, with the {@code code} field of the body (null
+     * when it had none), which tells a 503's trading restriction apart, as
+     * {@code "post_only_mode"} does.
+     */
+    public static ClobException forStatus(int status, String serverMessage, String code, String request) {
         String message = request + " answered HTTP " + status
                 + (serverMessage == null || serverMessage.isEmpty() ? "" : ": " + serverMessage);
         return switch (status) {
             case 400 -> new BadRequestException(serverMessage, message);
             case 401 -> new AuthenticationException(serverMessage, message);
             case 425 -> new NotReadyException(serverMessage, message);
-            case 429 -> new RateLimitedException(serverMessage, message, null);
-            case 503 -> new TradingDisabledException(serverMessage, message);
+            case 429 -> new RateLimitedException(serverMessage, message);
+            case 503 -> new TradingDisabledException(serverMessage, message, code,
+                    TradingRestriction.of503(code, serverMessage));
             default -> status >= 500 && status <= 599
                     ? new ServerErrorException(status, serverMessage, message)
                     : new UnexpectedResponseException(status, serverMessage, message);
@@ -67,6 +84,23 @@ public abstract sealed class ClobException extends RuntimeException
     /** The exchange's {@code error} text, or the start of a body that was not JSON. */
     public Optional<String> serverMessage() {
         return Optional.ofNullable(serverMessage);
+    }
+
+    /**
+     * How long the exchange asked to wait before trying again ({@code Retry-After}, the body's
+     * {@code retry_after_seconds}, or for a 429 the time until {@code Poly-RateLimit-Reset}),
+     * when it asked.
+     */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
+    /**
+     * The exchange's per-signer rate limit as the last answer the client saw stated it
+     * ({@link RateLimitState#NONE} when none did, or no answer came).
+     */
+    public RateLimitState rateLimit() {
+        return rateLimit;
     }
 
     /**
@@ -91,12 +125,38 @@ public abstract sealed class ClobException extends RuntimeException
         }
         String message = attempts == 1 ? firstMessage
                 : firstMessage + " (gave up after " + attempts + " attempts: " + stopReason + ")";
-        ClobException copy = copyWithMessage(message);
-        copy.firstMessage = firstMessage;
+        ClobException copy = withStateOf(this, copyWithMessage(message));
         copy.attempts = attempts;
-        copy.setStackTrace(getStackTrace());
-        for (Throwable earlier : getSuppressed()) {
-            copy.addSuppressed(earlier);
+        return copy;
+    }
+
+    /** The same failure, carrying the rate limit {@code state}; a copy, as for {@link #withAttempts}. */
+    public final ClobException withRateLimit(RateLimitState state) {
+        ClobException copy = withStateOf(this, copyWithMessage(getMessage()));
+        copy.rateLimit = java.util.Objects.requireNonNull(state, "state");
+        return copy;
+    }
+
+    /** The same failure, with the wait the exchange asked for; a copy, as for {@link #withAttempts}. */
+    public ClobException withRetryAfter(Duration wait) {
+        if (wait != null && wait.isNegative()) {
+            throw new IllegalArgumentException("wait must not be negative, not " + wait);
+        }
+        ClobException copy = withStateOf(this, copyWithMessage(getMessage()));
+        copy.retryAfter = wait;
+        return copy;
+    }
+
+    /** {@code copy}, given everything of {@code original} that the base class holds: what a copy keeps. */
+    static <E extends ClobException> E withStateOf(ClobException original, E copy) {
+        ClobException target = copy;
+        target.firstMessage = original.firstMessage;
+        target.attempts = original.attempts;
+        target.rateLimit = original.rateLimit;
+        target.retryAfter = original.retryAfter;
+        target.setStackTrace(original.getStackTrace());
+        for (Throwable earlier : original.getSuppressed()) {
+            target.addSuppressed(earlier);
         }
         return copy;
     }

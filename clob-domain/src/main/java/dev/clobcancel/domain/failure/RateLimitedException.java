@@ -1,27 +1,22 @@
 package dev.clobcancel.domain.failure;
 
 import java.time.Duration;
-import java.util.Optional;
 
-/** HTTP 429: too many requests; {@link #retryAfter()} tells how long the exchange asked to wait. */
+/**
+ * HTTP 429: too many requests, over one of the exchange's per-endpoint windows or over the
+ * signer's token bucket; {@link #retryAfter()} tells how long the exchange asked to wait, and
+ * {@link #rateLimit()} what it said of the bucket.
+ */
 public final class RateLimitedException extends ClobException {
 
-    private final Duration retryAfter;
-
-    RateLimitedException(String serverMessage, String message, Duration retryAfter) {
+    RateLimitedException(String serverMessage, String message) {
         super(429, serverMessage, message, null);
-        this.retryAfter = retryAfter;
     }
 
     /** The same failure, with the wait the exchange asked for. */
+    @Override
     public RateLimitedException withRetryAfter(Duration wait) {
-        RateLimitedException copy = new RateLimitedException(serverMessage().orElse(null), getMessage(), wait);
-        copy.setStackTrace(getStackTrace());
-        return copy;
-    }
-
-    public Optional<Duration> retryAfter() {
-        return Optional.ofNullable(retryAfter);
+        return (RateLimitedException) super.withRetryAfter(wait);
     }
 
     @Override
@@ -31,6 +26,6 @@ public final class RateLimitedException extends ClobException {
 
     @Override
     ClobException copyWithMessage(String message) {
-        return new RateLimitedException(serverMessage().orElse(null), message, retryAfter);
+        return new RateLimitedException(serverMessage().orElse(null), message);
     }
 }

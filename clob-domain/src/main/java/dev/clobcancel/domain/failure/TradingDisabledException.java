@@ -1,10 +1,36 @@
 package dev.clobcancel.domain.failure;
 
-/** HTTP 503: trading is disabled on the exchange; cancels too are refused until it comes back. */
-public final class TradingDisabledException extends ClobException {
+import java.util.Optional;
+
+/**
+ * HTTP 503: the exchange restricts trading. {@link #restriction()} says how: disabled altogether
+ * (cancels refused too, until it comes back), cancel-only or post-only (the exchange's
+ * {@code code}, such as {@code post_only_mode}, in {@link #code()}); {@link #retryAfter()} is
+ * the wait it asked for, if any.
+ */
+public final class TradingDisabledException extends ClobException implements TradingRestricted {
+
+    private final String code;
+    private final TradingRestriction restriction;
 
     TradingDisabledException(String serverMessage, String message) {
+        this(serverMessage, message, null, TradingRestriction.of503(null, serverMessage));
+    }
+
+    TradingDisabledException(String serverMessage, String message, String code, TradingRestriction restriction) {
         super(503, serverMessage, message, null);
+        this.code = code;
+        this.restriction = restriction;
+    }
+
+    @Override
+    public TradingRestriction restriction() {
+        return restriction;
+    }
+
+    /** The body's {@code code} field, such as {@code post_only_mode}, when it had one. */
+    public Optional<String> code() {
+        return Optional.ofNullable(code);
     }
 
     @Override
@@ -14,6 +40,6 @@ public final class TradingDisabledException extends ClobException {
 
     @Override
     ClobException copyWithMessage(String message) {
-        return new TradingDisabledException(serverMessage().orElse(null), message);
+        return new TradingDisabledException(serverMessage().orElse(null), message, code, restriction);
     }
 }

@@ -12,8 +12,11 @@ import java.time.Instant;
  */
 final class HeartbeatChain {
 
-    /** The next heartbeat: the id it names (null: a new chain) and how long it may take. */
-    record Beat(String previousId, Duration within) {
+    /**
+     * The next heartbeat: the id it names (null: a new chain), how long it may take, and whether
+     * it resumes the chain from the id the exchange said it expects.
+     */
+    record Beat(String previousId, Duration within, boolean resume) {
     }
 
     private final Duration window;
@@ -25,6 +28,9 @@ final class HeartbeatChain {
     private int consecutiveFailures;
     private Throwable lastFailure;
     private int chainsStarted;
+    private int chainsResumed;
+    /** The exchange named the id it expects: the next heartbeat names it, however long ago the last success was. */
+    private boolean resuming;
 
     HeartbeatChain(Duration window) {
         this.window = window;
@@ -55,16 +61,23 @@ final class HeartbeatChain {
 
     /** The heartbeat to send at {@code now}: a chain's next, or a new chain's first once the window has run out. */
     Beat next(Instant now) {
-        if (chainId != null && !now.isBefore(lastSuccess.plus(window))) {
+        boolean windowLeft = lastSuccess != null && now.isBefore(lastSuccess.plus(window));
+        if (resuming) {
+            resuming = false;
+            return new Beat(chainId, windowLeft ? Duration.between(now, lastSuccess.plus(window)) : window, true);
+        }
+        if (chainId != null && !windowLeft) {
             // The exchange has tripped the switch and dropped the chain: its id would be refused.
             chainId = null;
         }
-        return new Beat(chainId, chainId == null ? window : Duration.between(now, lastSuccess.plus(window)));
+        return new Beat(chainId, chainId == null ? window : Duration.between(now, lastSuccess.plus(window)), false);
     }
 
     void succeeded(Beat beat, String nextId, Instant now) {
         if (beat.previousId() == null) {
             chainsStarted++;
+        } else if (beat.resume()) {
+            chainsResumed++;
         }
         chainId = nextId;
         lastSuccess = now;
@@ -73,12 +86,20 @@ final class HeartbeatChain {
     }
 
     /**
-     * Records a failed heartbeat. True when a new chain is to be started at once: the exchange
-     * refused the id (400), which never becomes good again, and a new chain needs no id and no wait.
+     * Records a failed heartbeat. True when the next is to be sent at once: the exchange refused
+     * the id (400) and named the one it expects, which the chain resumes from (at once unless
+     * this very heartbeat was such a resume, so that two sides moving one chain on cannot spin);
+     * or it refused the id without naming one, and a new chain needs no id and no wait.
      */
     boolean failed(Beat beat, Throwable failure) {
         consecutiveFailures++;
         lastFailure = failure;
+        if (failure instanceof BadRequestException refused && refused.expectedHeartbeatId().isPresent()) {
+            String expected = refused.expectedHeartbeatId().get();
+            chainId = expected.isEmpty() ? null : expected;
+            resuming = chainId != null;
+            return !beat.resume();
+        }
         if (beat.previousId() != null && failure instanceof BadRequestException) {
             chainId = null;
             return true;
@@ -89,7 +110,7 @@ final class HeartbeatChain {
     HeartbeatHealth health(Instant now) {
         Duration left = lastSuccess == null ? Duration.ZERO : Duration.between(now, lastSuccess.plus(window));
         return new HeartbeatHealth(state(now), now, lastSuccess, consecutiveFailures, left.isNegative() ? Duration.ZERO : left,
-                lastFailure, chainsStarted);
+                lastFailure, chainsStarted, chainsResumed);
     }
 
     private State state(Instant now) {

@@ -44,9 +44,10 @@ public final class HeartbeatHealth {
     private final Duration timeLeft;
     private final Throwable lastFailure;
     private final int chainsStarted;
+    private final int chainsResumed;
 
     HeartbeatHealth(State state, Instant at, Instant lastSuccess, int consecutiveFailures, Duration timeLeft,
-                    Throwable lastFailure, int chainsStarted) {
+                    Throwable lastFailure, int chainsStarted, int chainsResumed) {
         this.state = Objects.requireNonNull(state, "state");
         this.at = Objects.requireNonNull(at, "at");
         this.lastSuccess = lastSuccess;
@@ -54,6 +55,7 @@ public final class HeartbeatHealth {
         this.timeLeft = Objects.requireNonNull(timeLeft, "timeLeft");
         this.lastFailure = lastFailure;
         this.chainsStarted = chainsStarted;
+        this.chainsResumed = chainsResumed;
     }
 
     public State state() {
@@ -101,10 +103,20 @@ public final class HeartbeatHealth {
 
     /**
      * How many heartbeat chains the keeper has started: 1 once armed, one more each time the
-     * exchange refused the chain's id (the failure before says why) or the switch lapsed.
+     * exchange refused the chain's id without naming the one it expects (the failure before says
+     * why), or the switch lapsed.
      */
     public int chainsStarted() {
         return chainsStarted;
+    }
+
+    /**
+     * How many times the keeper resumed its chain from the id the exchange said it expects (a
+     * stale-id 400 naming it, as after an answer that was lost while the chain moved on), rather
+     * than starting a new one.
+     */
+    public int chainsResumed() {
+        return chainsResumed;
     }
 
     @Override

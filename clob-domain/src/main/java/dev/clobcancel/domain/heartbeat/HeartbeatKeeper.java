@@ -34,7 +34,8 @@ import java.util.function.Consumer;
  *   <li>A heartbeat is given until the switch would trip to get through, the port retrying
  *       passing failures (a 425 during a restart, a lost connection) within that time.</li>
  *   <li>When the exchange refuses the chain's id (400, as after an answer that was lost while
- *       the chain moved on), a new chain is started at once.</li>
+ *       the chain moved on) and names the id it expects, the chain resumes from that id at once;
+ *       when it names none, a new chain is started at once.</li>
  *   <li>Once a window has passed without an answered heartbeat, the exchange has dropped the
  *       chain: the next heartbeat starts a new one.</li>
  *   <li>{@link #stop()} goes quiet, so the switch trips when the window runs out, canceling

@@ -7,7 +7,8 @@ import java.util.concurrent.CompletionStage;
  * The exchange's dead man's switch: once an account has sent a heartbeat, the exchange cancels
  * all of that account's open orders when the next one does not come within its window
  * ({@link #EXCHANGE_WINDOW}). Each heartbeat names the id the one before it was answered with;
- * {@code null} starts a new chain.
+ * {@code null} (or {@code ""}) starts a new chain, sent as the exchange's V2 clients send it,
+ * {@code {"heartbeat_id":""}}.
  *
  * <pre>{@code
  * String id = port.sendHeartbeat(null).toCompletableFuture().join(); // arms the switch
@@ -16,9 +17,11 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Unlike a cancel, a heartbeat is not idempotent: when the answer to a heartbeat is lost, the
  * exchange may have moved the chain on, and sending the same id again is then refused with a
- * {@link dev.clobcancel.domain.failure.BadRequestException} ({@code Invalid heartbeat id}). A
- * caller that gets one starts a new chain with {@code null}, as
- * {@link dev.clobcancel.domain.heartbeat.HeartbeatKeeper} does.
+ * {@link dev.clobcancel.domain.failure.BadRequestException} ({@code Invalid Heartbeat ID}) that
+ * names the id the exchange expects in
+ * {@link dev.clobcancel.domain.failure.BadRequestException#expectedHeartbeatId()}. A caller that
+ * gets one resumes the chain by naming that id (or starts a new chain with {@code null} when
+ * none is named), as {@link dev.clobcancel.domain.heartbeat.HeartbeatKeeper} does.
  */
 public interface HeartbeatPort {
 
@@ -26,7 +29,7 @@ public interface HeartbeatPort {
     Duration EXCHANGE_WINDOW = Duration.ofSeconds(10);
 
     /**
-     * Sends a heartbeat naming {@code previousId} (null to start a chain), giving up within the
+     * Sends a heartbeat naming {@code previousId} (null or {@code ""} to start a chain), giving up within the
      * exchange's window: a heartbeat that gets through later than that comes too late.
      *
      * @return the id the next heartbeat must name

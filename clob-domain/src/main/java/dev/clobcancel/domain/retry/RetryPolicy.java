@@ -25,12 +25,16 @@ import java.util.random.RandomGenerator;
  * <ul>
  *   <li>500, 502, 504 and transport failures (refused, reset, no answer in time): passing faults,
  *       sent again soon, after {@link #baseDelay()} doubling each time;</li>
- *   <li>425 (the matching engine restarts): the exchange advises backing off, so after
- *       {@link #backOffBaseDelay()} doubling each time, up to {@link #maxDelay()};</li>
- *   <li>429: after exactly the wait the exchange asked for ({@code Retry-After} or
- *       {@code retry_after_seconds}), never sooner; without one, as a 425. A wait longer than
- *       {@link #maxDelay()} stops the call instead of hammering;</li>
- *   <li>503 "trading disabled": only when {@link #withRetryTradingDisabled} says so, as a 425;</li>
+ *   <li>425 (the matching engine restarts): the exchange advises backing off, so after the wait
+ *       it asked for, if it did, else after {@link #backOffBaseDelay()} doubling each time, up
+ *       to {@link #maxDelay()};</li>
+ *   <li>429: after exactly the wait the exchange asked for ({@code Retry-After},
+ *       {@code retry_after_seconds}, or until {@code Poly-RateLimit-Reset}), never sooner;
+ *       without one, as a 425;</li>
+ *   <li>503, any restriction (trading disabled, cancel-only, post-only): only when
+ *       {@link #withRetryTradingDisabled} says so, as a 425;</li>
+ *   <li>a wait asked for that is longer than {@link #maxDelay()} stops the call instead of
+ *       hammering;</li>
  *   <li>never 400, 401, another status, or an answer that could not be read.</li>
  * </ul>
  * Exponential delays are jittered so that many clients failing together do not come back
@@ -135,8 +139,8 @@ public final class RetryPolicy {
             return new RetryDecision.Stop(maxAttempts == 1 ? "the retry policy allows one attempt"
                     : "the retry policy allows " + maxAttempts + " attempts");
         }
-        if (failure instanceof RateLimitedException limited && limited.retryAfter().isPresent()) {
-            Duration asked = limited.retryAfter().get();
+        if (failure.retryAfter().isPresent()) {
+            Duration asked = failure.retryAfter().get();
             if (asked.compareTo(maxDelay) > 0) {
                 return new RetryDecision.Stop("the exchange asked to wait " + Durations.show(asked)
                         + ", longer than the retry policy's longest wait of " + Durations.show(maxDelay));

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every signature the official TypeScript client computed, reproduced by ours. */
+/** Every signature the official clients computed ({@code interop/vectors.mjs}), reproduced by ours. */
 class L2SignatureVectorsTest {
 
     record Vector(String what, String secret, long timestamp, String method, String requestPath,
@@ -25,21 +24,18 @@ class L2SignatureVectorsTest {
         }
     }
 
-    static Path vectorsFile() {
-        Path root = Path.of(System.getProperty("repo.root", ".."));
-        Path file = root.resolve("../shared/vectors/l2-hmac.json").normalize();
-        if (!Files.exists(file)) {
-            // Run from the module directory (an IDE): the repository root is one up.
-            file = Path.of("../../shared/vectors/l2-hmac.json").toAbsolutePath().normalize();
-        }
-        assertThat(file).as("the official client's vectors beside the repository").exists();
-        return file;
-    }
+    /** The vectors {@code interop/vectors.mjs} made with the official clients, each case naming its source. */
+    static final String VECTORS = "/vectors/l2-hmac.json";
 
     static Stream<Vector> vectors() throws IOException {
-        JsonNode cases = new ObjectMapper().readTree(vectorsFile().toFile()).get("cases");
+        JsonNode cases;
+        try (InputStream in = L2SignatureVectorsTest.class.getResourceAsStream(VECTORS)) {
+            assertThat(in).as("the official clients' vectors on the test classpath, %s", VECTORS).isNotNull();
+            cases = new ObjectMapper().readTree(in).get("cases");
+        }
         List<Vector> out = new ArrayList<>();
         for (JsonNode c : cases) {
+            assertThat(c.get("source").asText()).as("the source of %s", c.get("what")).isNotBlank();
             out.add(new Vector(c.get("what").asText(), c.get("secret").asText(), c.get("timestamp").asLong(),
                     c.get("method").asText(), c.get("requestPath").asText(),
                     c.get("body").isNull() ? null : c.get("body").asText(), c.get("signature").asText()));

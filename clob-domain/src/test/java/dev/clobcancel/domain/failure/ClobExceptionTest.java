@@ -2,6 +2,7 @@ package dev.clobcancel.domain.failure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.RateLimitState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,61 @@ class ClobExceptionTest {
 
         assertThat(e.retryAfter()).isEmpty();
         assertThat(e.withRetryAfter(Duration.ofSeconds(3)).retryAfter()).contains(Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest(name = "503 code {0} and error \"{1}\" is {2}")
+    @CsvSource({
+            "post_only_mode, 'post-only mode: only post-only orders and cancels are allowed', POST_ONLY",
+            ", 'Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.', CANCEL_ONLY",
+            "cancel_only, 'Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.', CANCEL_ONLY",
+            ", 'Trading is currently disabled. Check polymarket.com for updates', TRADING_DISABLED",
+            "something_new, 'Trading is paused', TRADING_DISABLED"})
+    void a503NamesItsRestrictionByCodeOrElseByText(String code, String error, TradingRestriction restriction) {
+        ClobException e = ClobException.forStatus(503, error, code, "DELETE /order");
+
+        assertThat(e).isInstanceOf(TradingDisabledException.class).isInstanceOf(TradingRestricted.class);
+        assertThat(((TradingRestricted) e).restriction()).isEqualTo(restriction);
+        assertThat(((TradingDisabledException) e).code()).isEqualTo(java.util.Optional.ofNullable(code));
+        assertThat(e.isRetryable()).isFalse();
+    }
+
+    @Test
+    void a425IsTheRestartRestrictionWithItsWait() {
+        ClobException e = ClobException.forStatus(425, "service not ready", "DELETE /order").withRetryAfter(Duration.ofSeconds(9));
+
+        assertThat(e).isInstanceOf(NotReadyException.class);
+        assertThat(((TradingRestricted) e).restriction()).isEqualTo(TradingRestriction.RESTARTING);
+        assertThat(((TradingRestricted) e).retryAfter()).contains(Duration.ofSeconds(9));
+    }
+
+    @Test
+    void everyCopyKeepsTheRateLimitTheWaitAndTheAttempts() {
+        RateLimitState state = new RateLimitState(java.util.OptionalLong.of(3), java.util.Optional.empty(),
+                java.util.Optional.of("gold"), true, java.util.Optional.of(java.time.Instant.EPOCH));
+
+        ClobException e = ClobException.forStatus(429, "Too Many Requests", "DELETE /orders")
+                .withRateLimit(state).withRetryAfter(Duration.ofSeconds(2)).withAttempts(3, "no more");
+
+        assertThat(e).isInstanceOf(RateLimitedException.class);
+        assertThat(e.rateLimit()).isEqualTo(state);
+        assertThat(e.retryAfter()).contains(Duration.ofSeconds(2));
+        assertThat(e.attempts()).isEqualTo(3);
+        assertThat(e.getMessage()).isEqualTo("DELETE /orders answered HTTP 429: Too Many Requests (gave up after 3 attempts: no more)");
+    }
+
+    @Test
+    void aFailureBeforeAnyReportCarriesNoRateLimit() {
+        assertThat(ClobException.forStatus(500, null, "DELETE /order").rateLimit()).isEqualTo(RateLimitState.NONE);
+    }
+
+    @Test
+    void aStaleHeartbeatIdRefusalNamesTheIdExpected() {
+        BadRequestException e = (BadRequestException) ClobException.forStatus(400, "Invalid Heartbeat ID", "POST /v1/heartbeats");
+
+        assertThat(e.expectedHeartbeatId()).isEmpty();
+        assertThat(e.withExpectedHeartbeatId("hb-9").expectedHeartbeatId()).contains("hb-9");
+        assertThat(((BadRequestException) e.withExpectedHeartbeatId("hb-9").withAttempts(2, "x")).expectedHeartbeatId())
+                .contains("hb-9");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.clobcancel.domain.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.heartbeat.HeartbeatHealth.State;
 import java.time.Duration;
@@ -34,21 +35,21 @@ class HeartbeatChainTest {
 
     @Test
     void theFirstHeartbeatStartsAChainAndMayTakeAWholeWindow() {
-        assertThat(chain.next(T0)).isEqualTo(new HeartbeatChain.Beat(null, WINDOW));
+        assertThat(chain.next(T0)).isEqualTo(new HeartbeatChain.Beat(null, WINDOW, false));
     }
 
     @Test
     void eachHeartbeatNamesTheLastIdWithinWhatIsLeftOfTheWindow() {
         answered(0, "hb-1");
 
-        assertThat(chain.next(at(5))).isEqualTo(new HeartbeatChain.Beat("hb-1", Duration.ofSeconds(5)));
+        assertThat(chain.next(at(5))).isEqualTo(new HeartbeatChain.Beat("hb-1", Duration.ofSeconds(5), false));
     }
 
     @Test
     void onceTheWindowHasRunOutTheNextHeartbeatStartsANewChain() {
         answered(0, "hb-1");
 
-        assertThat(chain.next(at(10))).isEqualTo(new HeartbeatChain.Beat(null, WINDOW));
+        assertThat(chain.next(at(10))).isEqualTo(new HeartbeatChain.Beat(null, WINDOW, false));
     }
 
     @Test
@@ -60,6 +61,64 @@ class HeartbeatChainTest {
 
         assertThat(newChainNow).isTrue();
         assertThat(chain.next(at(5)).previousId()).isNull();
+    }
+
+    /** The exchange's stale-id answer, naming the id it expects. */
+    private static ClobException staleId(String expected) {
+        return ((BadRequestException) ClobException.forStatus(400, "Invalid Heartbeat ID", "POST /v1/heartbeats"))
+                .withExpectedHeartbeatId(expected);
+    }
+
+    @Test
+    void aRefusedIdThatNamesTheExpectedOneResumesTheChainFromItAtOnce() {
+        answered(0, "hb-1");
+
+        boolean now = chain.failed(chain.next(at(5)), staleId("hb-2"));
+
+        assertThat(now).isTrue();
+        assertThat(chain.next(at(5))).isEqualTo(new HeartbeatChain.Beat("hb-2", Duration.ofSeconds(5), true));
+    }
+
+    @Test
+    void aResumedChainCountsAsResumedNotStarted() {
+        answered(0, "hb-1");
+        chain.failed(chain.next(at(5)), staleId("hb-2"));
+
+        answered(5, "hb-3");
+
+        HeartbeatHealth health = chain.health(at(5));
+        assertThat(health.chainsResumed()).isEqualTo(1);
+        assertThat(health.chainsStarted()).isEqualTo(1);
+        assertThat(health.state()).isEqualTo(State.ARMED);
+    }
+
+    @Test
+    void aResumeRefusedAgainWaitsForTheNextIntervalRatherThanSpin() {
+        answered(0, "hb-1");
+        chain.failed(chain.next(at(5)), staleId("hb-2"));
+
+        boolean now = chain.failed(chain.next(at(5)), staleId("hb-3"));
+
+        assertThat(now).isFalse();
+        assertThat(chain.next(at(6)).previousId()).isEqualTo("hb-3");
+    }
+
+    @Test
+    void anExpectedEmptyIdStartsANewChain() {
+        answered(0, "hb-1");
+
+        boolean now = chain.failed(chain.next(at(5)), staleId(""));
+
+        assertThat(now).isTrue();
+        assertThat(chain.next(at(5)).previousId()).isNull();
+    }
+
+    @Test
+    void aFirstHeartbeatRefusedWithAnExpectedIdResumesTheChainItNames() {
+        boolean now = chain.failed(chain.next(T0), staleId("hb-7"));
+
+        assertThat(now).isTrue();
+        assertThat(chain.next(T0)).isEqualTo(new HeartbeatChain.Beat("hb-7", WINDOW, true));
     }
 
     @Test

@@ -32,4 +32,28 @@ class CancelResultTest {
         assertThat(CancelResult.empty().notCanceled()).isEmpty();
         assertThat(CancelResult.merge(List.of())).isEqualTo(CancelResult.empty());
     }
+
+    @Test
+    void aLaterCancelOfRefusedIdsAmendsTheAnswer() {
+        CancelResult first = new CancelResult(List.of(A), Map.of(B, "delayed", C, "delayed"));
+        CancelResult later = new CancelResult(List.of(B.toUpperCase().replace("0X", "0x")), Map.of(C, "Order already matched"));
+
+        CancelResult amended = first.amendedBy(later);
+
+        assertThat(amended.canceled()).containsExactly(A, B.toUpperCase().replace("0X", "0x"));
+        assertThat(amended.notCanceled()).containsExactly(entry(C, "Order already matched"));
+    }
+
+    @Test
+    void aResultSaysHowItWasCarriedOutAndTheRateLimitLastSeen() {
+        RateLimitState state = new RateLimitState(java.util.OptionalLong.of(5), java.util.Optional.empty(),
+                java.util.Optional.of("silver"), false, java.util.Optional.of(java.time.Instant.EPOCH));
+
+        CancelResult result = new CancelResult(List.of(A), Map.of()).withMethod(CancelMethod.LISTED_ORDERS).withRateLimit(state);
+
+        assertThat(new CancelResult(List.of(A), Map.of()).method()).isEqualTo(CancelMethod.DIRECT);
+        assertThat(result.method()).isEqualTo(CancelMethod.LISTED_ORDERS);
+        assertThat(result.rateLimit()).isEqualTo(state);
+        assertThat(CancelResult.merge(List.of(result, CancelResult.empty())).rateLimit()).isEqualTo(state);
+    }
 }

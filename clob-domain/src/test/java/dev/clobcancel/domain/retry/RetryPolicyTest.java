@@ -129,6 +129,30 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aRestartIsWaitedOutAsTheExchangeAskedWhenItSaysHowLong() {
+        ClobException restarting = status(425).withRetryAfter(Duration.ofSeconds(7));
+
+        assertThat(delay(MID_JITTER.decide(1, restarting))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void aRestrictionIsStillRetriedOnlyWhenAskedForAndThenAfterTheWaitItNamed() {
+        ClobException postOnly = ClobException.forStatus(503, "post-only mode", "post_only_mode", "POST /v1/heartbeats")
+                .withRetryAfter(Duration.ofSeconds(4));
+
+        assertThat(stopReason(MID_JITTER.decide(1, postOnly))).isEqualTo("HTTP 503 is not retried");
+        assertThat(delay(MID_JITTER.withRetryTradingDisabled(true).decide(1, postOnly))).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aRestrictionAskingForMoreThanTheLongestWaitStops() {
+        ClobException disabled = status(503).withRetryAfter(Duration.ofMinutes(2));
+
+        assertThat(stopReason(MID_JITTER.withRetryTradingDisabled(true).decide(1, disabled)))
+                .isEqualTo("the exchange asked to wait 120 s, longer than the retry policy's longest wait of 30 s");
+    }
+
+    @Test
     void stopsOnceTheMostAttemptsHaveBeenMade() {
         RetryPolicy three = MID_JITTER.withMaxAttempts(3);
 

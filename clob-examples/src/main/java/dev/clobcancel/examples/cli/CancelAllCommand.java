@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
         header = "Cancel every order of the account; the exchange's answer on stdout as JSON.",
         description = {"Cancels every open order of the account, in every market (DELETE /cancel-all), and prints "
                 + "the exchange's answer on stdout as JSON:",
-                "  {\"canceled\":[...],\"not_canceled\":{...}}"})
+                "  {\"canceled\":[...],\"not_canceled\":{...}}",
+                "When the exchange's per-signer rate limit can never let it through (more orders than the tier's burst), "
+                + "lists the orders (GET /data/orders) and cancels them with DELETE /orders in batches that fit, and says so on stderr."})
 final class CancelAllCommand extends ExchangeCommand {
 
     CancelAllCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {

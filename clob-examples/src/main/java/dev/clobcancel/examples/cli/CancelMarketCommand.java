@@ -16,7 +16,9 @@ import picocli.CommandLine.ParameterException;
         header = "Cancel the account's orders in a market; the exchange's answer on stdout as JSON.",
         description = {"Cancels the account's open orders in a market, on one of its outcome tokens, or both "
                 + "(DELETE /cancel-market-orders), and prints the exchange's answer on stdout as JSON:",
-                "  {\"canceled\":[...],\"not_canceled\":{...}}"})
+                "  {\"canceled\":[...],\"not_canceled\":{...}}",
+                "When the exchange's per-signer rate limit can never let it through (more orders than the tier's burst), "
+                + "lists those orders (GET /data/orders) and cancels them with DELETE /orders in batches that fit, and says so on stderr."})
 final class CancelMarketCommand extends ExchangeCommand {
 
     @Option(names = "--market", paramLabel = "M", converter = Converters.Markets.class,

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.adapter.http.ClobHttpClient;
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.model.CancelMethod;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.examples.CancelOrderExample.Failed;
@@ -65,6 +66,15 @@ final class CancelRun {
             throw new IllegalStateException(name + " failed unexpectedly: " + e.getCause(), e.getCause());
         }
         printAnswer(result);
+        if (result.method() == CancelMethod.LISTED_ORDERS) {
+            err.println(name + ": the exchange's rate limit can never let " + path + " through (its cost, 1 + the orders, is more "
+                    + "than the burst of tier " + result.rateLimit().tierName().orElse("standard") + "): listed the account's "
+                    + "orders (GET /data/orders) and canceled them with DELETE /orders in batches of at most "
+                    + Math.min(1000, result.rateLimit().cancelBurst()));
+        }
+        if (result.rateLimit().warning()) {
+            err.println(name + ": the exchange warns that this signer is close to its rate limit: " + result.rateLimit());
+        }
         Map<String, String> notCanceled = notCanceled(result, requested);
         notCanceled.forEach((id, reason) -> err.println(name + ": order " + id + " was not canceled: " + reason));
         return notCanceled.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_CANCELED;

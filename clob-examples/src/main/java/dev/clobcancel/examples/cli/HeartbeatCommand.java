@@ -26,7 +26,8 @@ import picocli.CommandLine.ParameterException;
                 + "account when no heartbeat gets through for 10 s: run it beside a trading process, and the orders come "
                 + "off the book when that host dies.",
                 "Prints on stdout a line when the switch is armed, armed again, or stopped; on stderr a line for each "
-                + "heartbeat that failed after its retries. A refused heartbeat id starts a new chain at once."},
+                + "heartbeat that failed after its retries. A chain starts with the id \"\"; a heartbeat id the exchange refuses as "
+                + "stale resumes the chain at once from the id it names (or starts a new chain when it names none)."},
         footerHeading = "%nEnvironment (the account whose orders are at stake):%n",
         footer = EnvCredentials.HELP,
         exitCodeListHeading = "%nExit codes:%n",

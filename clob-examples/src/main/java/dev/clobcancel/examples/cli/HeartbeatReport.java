@@ -65,7 +65,9 @@ final class HeartbeatReport {
         } else if (health.state() == State.ARMED && (before == null || before.state() != State.ARMED)) {
             say(out, !everArmed ? "armed: if no heartbeat gets through for " + Durations.show(window)
                     + ", the exchange cancels every order of the account"
-                    : "armed again" + (health.chainsStarted() > before.chainsStarted() ? ", on a new chain" : ""));
+                    : "armed again" + (health.chainsStarted() > before.chainsStarted() ? ", on a new chain"
+                            : health.chainsResumed() > before.chainsResumed() ? ", the chain resumed from the id the exchange expects"
+                            : ""));
             everArmed = true;
         }
     }
@@ -79,11 +81,11 @@ final class HeartbeatReport {
 
     /** Why the exchange will go on refusing, or null for a failure that may mend. */
     private static String refusal(Throwable failure) {
-        // A 400 is the exchange refusing the chain's id: the keeper starts a new chain at once.
+        // A 400 is the exchange refusing the chain's id: the keeper resumes from the id it names, or starts a new chain.
         if (failure instanceof ClobException clob && !clob.isRetryable() && !(clob instanceof BadRequestException)) {
             return "the exchange refused the heartbeat: " + new Failed(clob).describe()
                     + (clob instanceof AuthenticationException ? "; check " + String.join(", ", EnvCredentials.NAMES)
-                            + "; to compare what is signed: clob sign --method POST --path /v1/heartbeats --body '{\"heartbeat_id\":null}'"
+                            + "; to compare what is signed: clob sign --method POST --path /v1/heartbeats --body '{\"heartbeat_id\":\"\"}'"
                             : "");
         }
         return null;

@@ -97,6 +97,38 @@ class CancelAllCommandTest {
     }
 
     @Test
+    void aCancelTheRateLimitCanNeverLetThroughCancelsTheListedOrdersInBatchesAndSaysSo() {
+        List<String> mine = new java.util.ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            mine.add(placeOrder(ACCOUNT, "market-a"));
+        }
+        String theirs = placeOrder(OTHER, "market-a");
+        sim.faults().add(FaultRule.respond(429, "{\"error\":\"Too Many Requests\"}").withHeaders(java.util.Map.of(
+                "Retry-After", "1", "Poly-RateLimit-Remaining", "120", "Poly-RateLimit-Tier", "standard"))
+                .onPath("/cancel-all").times(1));
+
+        CliRunner.Run run = cancelAll();
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains(mine).contains("\"not_canceled\":{}").doesNotContain(theirs);
+        assertThat(run.errLines()).containsExactly("clob cancel-all: the exchange's rate limit can never let /cancel-all "
+                + "through (its cost, 1 + the orders, is more than the burst of tier standard): listed the account's orders "
+                + "(GET /data/orders) and canceled them with DELETE /orders in batches of at most 120");
+        assertThat(mine).allSatisfy(order -> assertThat(status(order)).isEqualTo(OrderStatus.CANCELED));
+        assertThat(status(theirs)).isEqualTo(OrderStatus.LIVE);
+    }
+
+    @Test
+    void aRestrictionSaysWhichAndHowLongTheExchangeAskedToWait() {
+        sim.setMode(ExchangeMode.DISABLED, java.time.Duration.ofSeconds(20));
+
+        CliRunner.Run run = cancelAll();
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("(TRADING_DISABLED), the exchange asked to wait 20 s");
+    }
+
+    @Test
     void aMissingEnvironmentVariableExitsTwoAndSendsNothing() {
         String order = placeOrder(ACCOUNT, "market-a");
 

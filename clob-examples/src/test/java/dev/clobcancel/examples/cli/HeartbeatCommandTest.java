@@ -3,6 +3,8 @@ package dev.clobcancel.examples.cli;
 import static dev.clobcancel.examples.cli.CliRunner.closedLoopbackPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.assertj.SimulatorAssert;
@@ -119,6 +121,30 @@ class HeartbeatCommandTest {
         assertThat(run.outLines()).last().asString().startsWith("{\"canceled\":[").contains(first, second)
                 .endsWith("\"not_canceled\":{}}");
         SimulatorAssert.assertThat(sim).hasOrderCanceled(first).hasOrderCanceled(second);
+    }
+
+    @Test
+    void aStaleIdIsResumedFromTheIdTheExchangeExpectsAndTheSwitchStaysArmed() throws Exception {
+        String order = liveOrder();
+        CompletableFuture<CliRunner.Run> running = start(ACCOUNT.env());
+        heartbeats.awaitNext();
+        try (ClobHttpClient other = ClobHttpClient.builder().host(sim.baseUri()).credentials(ACCOUNT.credentials())
+                .address(ACCOUNT.address()).clock(CLOCK).build()) {
+            // Another process of the account moves the chain on under the command.
+            String expected = ((BadRequestException) other.sendHeartbeat("stale").handle((id, e) -> e.getCause() != null
+                    ? e.getCause() : e).toCompletableFuture().get(10, TimeUnit.SECONDS)).expectedHeartbeatId().orElseThrow();
+            other.sendHeartbeat(expected).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+
+        heartbeats.step();
+        heartbeats.stop();
+        CliRunner.Run run = ended(running);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.outLines()).contains(NAME + "armed again, the chain resumed from the id the exchange expects");
+        assertThat(run.errLines()).singleElement().asString().startsWith(NAME + "heartbeat failed (1 in a row): ")
+                .contains("HTTP 400: Invalid Heartbeat ID");
+        SimulatorAssert.assertThat(sim).hasOrderLive(order);
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.clobcancel.simulator.faults.ChannelFaultAction;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -44,9 +45,11 @@ public final class ModelJson {
         if (!side.equals("BUY") && !side.equals("SELL")) {
             throw RejectedException.badRequest(where + "side must be BUY or SELL, not " + side);
         }
+        Integer delayedMs = JsonFields.optionalInt(json, "delayedMs", where);
         return new NewOrder(JsonFields.optionalText(json, "id", where), JsonFields.requiredText(json, "owner", where),
                 JsonFields.requiredText(json, "market", where), JsonFields.requiredText(json, "assetId", where),
-                Side.valueOf(side), JsonFields.optionalDecimal(json, "price", where), JsonFields.optionalDecimal(json, "size", where));
+                Side.valueOf(side), JsonFields.optionalDecimal(json, "price", where), JsonFields.optionalDecimal(json, "size", where),
+                delayedMs == null ? null : Duration.ofMillis(delayedMs));
     }
 
     /** One order, or an array of them. */

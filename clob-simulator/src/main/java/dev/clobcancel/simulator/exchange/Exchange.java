@@ -33,6 +33,8 @@ public final class Exchange {
     public static final String NOT_FOUND = "Order not found or already canceled";
     /** The exchange's words for an order that was filled before the cancel came. */
     public static final String ALREADY_MATCHED = "Order already matched";
+    /** The exchange's words for an order still held back by its taker delay. */
+    public static final String DELAYED = "cannot cancel because the order is in pending/delayed status";
 
     private final Map<String, SimAccount> accounts = new ConcurrentHashMap<>();
     private final Map<String, SimOrder> orders = new ConcurrentHashMap<>();
@@ -50,6 +52,7 @@ public final class Exchange {
     private final Clock clock;
     private final AtomicLong sequence = new AtomicLong();
     private final EventSink events;
+    private final DelayedOrders delayed = new DelayedOrders();
 
     /**
      * @param random the simulator's one seeded random source, which generated ids draw from
@@ -122,11 +125,25 @@ public final class Exchange {
         List<String> placed = new ArrayList<>(checked.size());
         for (SimOrder order : checked) {
             orders.put(order.id(), order);
-            books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id, events)).add(order);
+            OrderBook book = books.computeIfAbsent(order.assetId(), id -> new OrderBook(order.market(), id, events));
+            if (order.status() == OrderStatus.DELAYED) {
+                delayed.add(order);
+            } else {
+                book.add(order);
+            }
             liveByOwner.computeIfAbsent(order.owner(), owner -> ConcurrentHashMap.newKeySet()).add(order);
             placed.add(order.id());
         }
         return placed;
+    }
+
+    /**
+     * Makes live every delayed order whose delay has passed by the simulator's clock, in the order
+     * they fall due, each joining its book. Every read and cancel calls it first, so an order's
+     * status is always as of now; a later matching engine releases its held takers through here.
+     */
+    public void releaseDue() {
+        delayed.releaseDue(clock.millis(), order -> books.get(order.assetId()).release(order));
     }
 
     private SimOrder check(NewOrder o, String where) {
@@ -151,11 +168,15 @@ public final class Exchange {
         if (o.size() == null || o.size().signum() <= 0) {
             throw RejectedException.badRequest(where + "size must be a decimal above 0");
         }
+        if (o.delay() != null && (o.delay().isNegative() || o.delay().isZero())) {
+            throw RejectedException.badRequest(where + "delayedMs must be more than 0");
+        }
         String id = o.id() == null ? nextId() : key(o.id());
+        long delayedUntil = o.delay() == null ? 0 : clock.millis() + o.delay().toMillis();
         // Equal decimals of another scale ("0.50", "0.5") stay apart: an order shows its price as given.
         return new SimOrder(id, accounts.get(o.owner()).apiKey(), canonical(names, o.market()), canonical(names, o.assetId()),
                 o.side(), canonical(decimals, o.price()), canonical(decimals, o.size()),
-                clock.instant().getEpochSecond(), sequence.incrementAndGet());
+                clock.instant().getEpochSecond(), sequence.incrementAndGet(), delayedUntil);
     }
 
     private static <T> T canonical(Map<T, T> instances, T value) {
@@ -181,6 +202,7 @@ public final class Exchange {
     }
 
     public Optional<OrderView> order(String id) {
+        releaseDue();
         SimOrder order = id == null ? null : orders.get(key(id));
         return Optional.ofNullable(order).map(o -> books.get(o.assetId()).view(o));
     }
@@ -188,9 +210,10 @@ public final class Exchange {
     /**
      * Cancels the caller's orders among {@code orderIds}, each once however often it is named.
      * Another account's order reads as not found, as on the exchange: a caller learns nothing of
-     * orders that are not theirs.
+     * orders that are not theirs. A delayed order is refused until its delay has passed.
      */
     public CancelReport cancel(String apiKey, Collection<String> orderIds) {
+        releaseDue();
         List<String> canceled = new ArrayList<>();
         Map<String, String> notCanceled = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(orderIds)) {
@@ -200,10 +223,18 @@ public final class Exchange {
             } else if (cancel(order)) {
                 canceled.add(id);
             } else {
-                notCanceled.put(id, books.get(order.assetId()).view(order).status() == OrderStatus.MATCHED ? ALREADY_MATCHED : NOT_FOUND);
+                notCanceled.put(id, whyNotCanceled(order));
             }
         }
         return new CancelReport(canceled, notCanceled);
+    }
+
+    private String whyNotCanceled(SimOrder order) {
+        return switch (books.get(order.assetId()).view(order).status()) {
+            case MATCHED -> ALREADY_MATCHED;
+            case DELAYED -> DELAYED;
+            default -> NOT_FOUND;
+        };
     }
 
     /** Cancels every live order of the account. */
@@ -217,14 +248,19 @@ public final class Exchange {
                 && (assetId == null || assetId.equals(order.assetId())));
     }
 
+    /** Cancels the account's open orders that {@code which} accepts; a delayed one is named in not_canceled, as a cancel by id would. */
     private CancelReport cancelLive(String apiKey, Predicate<SimOrder> which) {
+        releaseDue();
         List<String> canceled = new ArrayList<>();
+        Map<String, String> notCanceled = new LinkedHashMap<>();
         for (SimOrder order : liveOrders(apiKey, which)) {
             if (cancel(order)) {
                 canceled.add(order.id());
+            } else if (books.get(order.assetId()).view(order).status() == OrderStatus.DELAYED) {
+                notCanceled.put(order.id(), DELAYED);
             }
         }
-        return new CancelReport(canceled, Map.of());
+        return new CancelReport(canceled, notCanceled);
     }
 
     private boolean cancel(SimOrder order) {
@@ -235,12 +271,14 @@ public final class Exchange {
         return canceled;
     }
 
-    /** The account's live orders that {@code which} accepts, oldest first. */
+    /** The account's open orders (live or delayed) that the filters accept (null: any), oldest first. */
     public List<OrderView> liveOrders(String apiKey, String id, String market, String assetId) {
+        releaseDue();
         return liveOrders(apiKey, order -> (id == null || order.id().equals(key(id)))
                 && (market == null || market.equals(order.market()))
                 && (assetId == null || assetId.equals(order.assetId())))
-                .stream().map(o -> books.get(o.assetId()).view(o)).filter(v -> v.status() == OrderStatus.LIVE).toList();
+                .stream().map(o -> books.get(o.assetId()).view(o))
+                .filter(v -> v.status() == OrderStatus.LIVE || v.status() == OrderStatus.DELAYED).toList();
     }
 
     private List<SimOrder> liveOrders(String apiKey, Predicate<SimOrder> which) {
@@ -252,6 +290,7 @@ public final class Exchange {
 
     /** Fills a live order by {@code size}, or wholly when null. */
     public OrderView match(String id, BigDecimal size) {
+        releaseDue();
         SimOrder order = orders.get(key(id));
         if (order == null) {
             throw new RejectedException(404, "no order " + id);
@@ -265,6 +304,7 @@ public final class Exchange {
 
     /** The public book of an asset, if it is listed. */
     public Optional<BookView> book(String assetId) {
+        releaseDue();
         OrderBook book = assetId == null ? null : books.get(assetId);
         return Optional.ofNullable(book).map(b -> b.view(clock.millis()));
     }
@@ -291,6 +331,7 @@ public final class Exchange {
         liveByOwner.clear();
         names.clear();
         decimals.clear();
+        delayed.clear();
     }
 
     private static String key(String id) {

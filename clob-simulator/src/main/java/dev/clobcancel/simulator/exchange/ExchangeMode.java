@@ -8,12 +8,14 @@ public enum ExchangeMode {
     NORMAL,
     /** Cancels work; new orders get 503. */
     CANCEL_ONLY,
+    /** After a restart: cancels and post-only orders work; other new orders get 503. */
+    POST_ONLY,
     /** Every trading endpoint, cancels included, gets 503. */
     DISABLED,
     /** The weekly matching-engine restart: order endpoints get 425. */
     RESTARTING;
 
-    /** The name in JSON: {@code normal}, {@code cancel-only}, {@code disabled}, {@code restarting}. */
+    /** The name in JSON: {@code normal}, {@code cancel-only}, {@code post-only}, {@code disabled}, {@code restarting}. */
     public String jsonName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -24,6 +26,6 @@ public enum ExchangeMode {
                 return mode;
             }
         }
-        throw RejectedException.badRequest("mode must be normal, cancel-only, disabled or restarting, not " + name);
+        throw RejectedException.badRequest("mode must be normal, cancel-only, post-only, disabled or restarting, not " + name);
     }
 }

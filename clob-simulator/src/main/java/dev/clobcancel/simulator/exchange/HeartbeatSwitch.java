@@ -13,18 +13,27 @@ import java.util.Random;
 /**
  * The exchange's dead man's switch: an account's first heartbeat arms it, each heartbeat after
  * that must come within the window, and when one does not, all the account's orders are to be
- * canceled. One chain per account: each heartbeat names the id the last one returned.
+ * canceled. One chain per account: each heartbeat names the id the exchange expects, which is
+ * {@code ""} for a chain not yet started and the id the last heartbeat returned after that.
  *
- * <p>Where the exchange's documentation is silent, the simulator decides (and documents): a
- * heartbeat without an id starts a new chain, replacing any other of the account's; an id that
- * is not the chain's latest is refused and does not keep the switch armed; after a lapse the
- * chain is gone and the next heartbeat must start a new one.
+ * <pre>{@code
+ * String next = heartbeats.beat(apiKey, "");       // starts the chain
+ * next = heartbeats.beat(apiKey, next);            // continues it
+ * heartbeats.beat(apiKey, "stale");                // InvalidHeartbeatException carrying next
+ * }</pre>
+ *
+ * <p>As on the exchange (CLOB V2): a heartbeat naming any other id than the expected one is
+ * refused with the expected id, so a client that lost an answer resumes the chain with it; the
+ * refusal does not keep the switch armed. The legacy heartbeat ({@link #beatWithoutId}) keeps the
+ * switch armed and resets the expected id to {@code ""}. After a lapse the switch is disarmed and
+ * the expected id is {@code ""} again.
  */
 public final class HeartbeatSwitch {
 
     /** The exchange's window: 10 seconds. */
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(10);
-    public static final String INVALID_ID = "Invalid heartbeat id";
+    /** The id that starts a chain; V1 clients send null, which means the same. */
+    public static final String START = "";
 
     /** An armed switch: the id the next heartbeat must name, and when it lapses without one. */
     public record Chain(String apiKey, String heartbeatId, Instant lastBeat, Instant deadline) {
@@ -45,20 +54,38 @@ public final class HeartbeatSwitch {
     }
 
     /**
-     * A heartbeat of {@code apiKey} naming {@code previousId} (null: start a chain). Returns the
-     * id the next heartbeat must name.
+     * A heartbeat of {@code apiKey} naming {@code heartbeatId} (null reads as {@code ""}). Returns
+     * the id the next heartbeat must name.
+     *
+     * @throws InvalidHeartbeatException when the id is not the one expected; it carries that one
      */
-    public synchronized String beat(String apiKey, String previousId) {
-        Chain chain = chains.get(apiKey);
-        if (previousId != null && (chain == null || !chain.heartbeatId().equals(previousId))) {
-            throw RejectedException.badRequest(INVALID_ID);
+    public synchronized String beat(String apiKey, String heartbeatId) {
+        String named = heartbeatId == null ? START : heartbeatId;
+        String expected = expectedId(apiKey);
+        if (!named.equals(expected)) {
+            throw new InvalidHeartbeatException(expected);
         }
-        Instant now = clock.instant();
         byte[] id = new byte[16];
         random.nextBytes(id);
-        String next = HexFormat.of().formatHex(id);
-        chains.put(apiKey, new Chain(apiKey, next, now, now.plus(window)));
-        return next;
+        return arm(apiKey, HexFormat.of().formatHex(id)).heartbeatId();
+    }
+
+    /** The legacy heartbeat ({@code POST /heartbeats}): arms the switch, or keeps it armed, expecting {@code ""} next. */
+    public synchronized void beatWithoutId(String apiKey) {
+        arm(apiKey, START);
+    }
+
+    /** The id the account's next heartbeat must name: {@code ""} when no chain is armed. */
+    public synchronized String expectedId(String apiKey) {
+        Chain chain = chains.get(apiKey);
+        return chain == null ? START : chain.heartbeatId();
+    }
+
+    private Chain arm(String apiKey, String next) {
+        Instant now = clock.instant();
+        Chain chain = new Chain(apiKey, next, now, now.plus(window));
+        chains.put(apiKey, chain);
+        return chain;
     }
 
     /** The accounts whose switch lapsed by now, disarmed: their orders are to be canceled. */

@@ -49,6 +49,15 @@ final class OrderBook {
         }
     }
 
+    /** A delayed order becomes live and joins the book at the back of its level; false when it was not delayed. */
+    synchronized boolean release(SimOrder order) {
+        if (!order.release()) {
+            return false;
+        }
+        add(order);
+        return true;
+    }
+
     /** Takes a live order off the book; false when it was no longer live. */
     synchronized boolean cancel(SimOrder order) {
         BigDecimal remaining = order.remaining();

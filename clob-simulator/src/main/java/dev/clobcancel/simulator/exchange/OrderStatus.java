@@ -4,6 +4,11 @@ package dev.clobcancel.simulator.exchange;
 public enum OrderStatus {
     /** On the book, cancellable. */
     LIVE,
+    /**
+     * Accepted but held back for a while (the exchange's taker delay): not on the book yet, and a
+     * cancel is refused until it is {@link #LIVE}.
+     */
+    DELAYED,
     /** Wholly filled: too late to cancel. */
     MATCHED,
     /** Taken off the book by its owner. */

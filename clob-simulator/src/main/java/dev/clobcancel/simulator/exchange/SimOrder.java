@@ -19,11 +19,13 @@ public final class SimOrder {
     private final BigDecimal size;
     private final long createdAt;
     private final long sequence;
+    /** When a delayed order becomes live, in the simulator's epoch milliseconds; 0 for an order live at once. */
+    private final long delayedUntil;
     private BigDecimal sizeMatched = BigDecimal.ZERO;
-    private OrderStatus status = OrderStatus.LIVE;
+    private OrderStatus status;
 
     SimOrder(String id, String owner, String market, String assetId, Side side, BigDecimal price, BigDecimal size,
-             long createdAt, long sequence) {
+             long createdAt, long sequence, long delayedUntil) {
         this.id = Objects.requireNonNull(id, "id");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.market = Objects.requireNonNull(market, "market");
@@ -33,6 +35,17 @@ public final class SimOrder {
         this.size = Objects.requireNonNull(size, "size");
         this.createdAt = createdAt;
         this.sequence = sequence;
+        this.delayedUntil = delayedUntil;
+        this.status = delayedUntil > 0 ? OrderStatus.DELAYED : OrderStatus.LIVE;
+    }
+
+    /** Caller holds the book's lock. A delayed order becomes live; false when it was not delayed. */
+    boolean release() {
+        if (status != OrderStatus.DELAYED) {
+            return false;
+        }
+        status = OrderStatus.LIVE;
+        return true;
     }
 
     /** Caller holds the book's lock. */
@@ -92,6 +105,11 @@ public final class SimOrder {
 
     BigDecimal price() {
         return price;
+    }
+
+    /** When a delayed order becomes live, in epoch milliseconds; 0 when it was never delayed. */
+    long delayedUntil() {
+        return delayedUntil;
     }
 
     /** Place in time priority: lower came first. */

@@ -49,15 +49,32 @@ final class ControlApi {
 
     private void setMode(RoutingContext ctx) {
         JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a mode");
-        Integer forMs = JsonFields.optionalInt(json, "forMs", "");
-        state.modes().set(ModelJson.mode(json), forMs == null ? null : Duration.ofMillis(forMs));
+        state.modes().set(ModelJson.mode(json), millis(json, "forMs"), millis(json, "postOnlyMs"), seconds(json, "retryAfterSeconds"));
         Replies.json(ctx, 200, modeJson(state.modes().state()));
     }
 
+    private static Duration millis(JsonNode json, String field) {
+        Integer millis = JsonFields.optionalInt(json, field, "");
+        return millis == null ? null : Duration.ofMillis(millis);
+    }
+
+    private static Duration seconds(JsonNode json, String field) {
+        Integer seconds = JsonFields.optionalInt(json, field, "");
+        return seconds == null ? null : Duration.ofSeconds(seconds);
+    }
+
+    /** {@code {"mode", "until", "then": {"mode", "until"} | null, "retryAfterSeconds": N | null}}. */
     private static Map<String, Object> modeJson(ModeSwitch.State mode) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("mode", mode.mode().jsonName());
         json.put("until", mode.endsAt().map(Object::toString).orElse(null));
+        json.put("then", mode.next().map(phase -> {
+            Map<String, Object> then = new LinkedHashMap<>();
+            then.put("mode", phase.mode().jsonName());
+            then.put("until", phase.until() == null ? null : phase.until().toString());
+            return then;
+        }).orElse(null));
+        json.put("retryAfterSeconds", mode.retryAfter() == null ? null : mode.retryAfter().toSeconds());
         return json;
     }
 

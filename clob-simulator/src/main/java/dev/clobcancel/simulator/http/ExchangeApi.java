@@ -28,9 +28,11 @@ final class ExchangeApi {
 
     static final String INVALID_ORDER_ID = "Invalid orderID";
     static final String INVALID_PAYLOAD = "Invalid order payload";
-    /** The most ids {@code DELETE /orders} takes in one request, as on the exchange. */
-    static final int MAX_BATCH = 3000;
-    static final String TOO_MANY_IDS = "Too many orders in payload, max " + MAX_BATCH;
+    /** The most ids {@code DELETE /orders} takes in one request, as on the exchange since 15 June 2026. */
+    static final int MAX_BATCH = 1000;
+    static final String TOO_MANY_IDS = "Too many orders in payload, max allowed: " + MAX_BATCH;
+    /** The CLOB's version, which the official V2 clients read to pick the order format. */
+    static final int CLOB_VERSION = 2;
     static final String NO_BOOK = "No orderbook exists for the requested token id";
 
     private final Exchange exchange;
@@ -49,6 +51,7 @@ final class ExchangeApi {
         router.get("/time").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(Long.toString(clock.instant().getEpochSecond())));
+        router.get("/version").handler(ctx -> Replies.json(ctx, 200, Map.of("version", CLOB_VERSION)));
         router.get("/book").handler(Replies.guarded(this::book));
         router.delete("/order").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrder));
         router.delete("/orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrders));

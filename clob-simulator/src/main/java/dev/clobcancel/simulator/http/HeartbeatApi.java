@@ -3,6 +3,7 @@ package dev.clobcancel.simulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
+import dev.clobcancel.simulator.exchange.InvalidHeartbeatException;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
@@ -14,8 +15,9 @@ import java.util.Map;
 
 /**
  * The dead man's switch: {@code POST /v1/heartbeats} (the official clients' path, answering the
- * next {@code heartbeat_id}) and {@code POST /heartbeats} (the documented path, answering
- * {@code {"status": "ok"}}); {@code GET /_sim/heartbeats} shows the armed switches.
+ * next {@code heartbeat_id}, or 400 with the expected one) and {@code POST /heartbeats} (the
+ * legacy path, answering {@code {"status": "ok"}} and resetting the expected id to {@code ""});
+ * {@code GET /_sim/heartbeats} shows the armed switches.
  */
 final class HeartbeatApi {
 
@@ -30,17 +32,40 @@ final class HeartbeatApi {
     }
 
     void mount(Router router) {
-        router.post("/v1/heartbeats").handler(gate.guard(TradingGate.Kind.CANCEL,
-                (ctx, account, body) -> Replies.json(ctx, 200, Map.of("heartbeat_id", beat(account, body)))));
-        router.post("/heartbeats").handler(gate.guard(TradingGate.Kind.CANCEL, (ctx, account, body) -> {
-            beat(account, body);
+        router.post("/v1/heartbeats").handler(gate.guard(TradingGate.Kind.HEARTBEAT, this::beat));
+        router.post("/heartbeats").handler(gate.guard(TradingGate.Kind.HEARTBEAT, (ctx, account, body) -> {
+            heartbeats.beatWithoutId(account.apiKey());
             Replies.json(ctx, 200, Map.of("status", "ok"));
         }));
         router.get("/_sim/heartbeats").handler(Replies.guarded(this::armed));
     }
 
-    /** No body, {@code {}} or {@code {"heartbeat_id": null}} starts a chain; a string continues it. */
-    private String beat(SimAccount account, byte[] body) {
+    /**
+     * {@code {"heartbeat_id": ""}} (V2), {@code null}, {@code {}} or no body (V1) name the start of
+     * a chain; any other string names the id the last heartbeat returned.
+     */
+    private void beat(RoutingContext ctx, SimAccount account, byte[] body) {
+        String named = heartbeatIdOf(body);
+        try {
+            Replies.json(ctx, 200, Map.of("heartbeat_id", heartbeats.beat(account.apiKey(), named)));
+        } catch (InvalidHeartbeatException e) {
+            Replies.json(ctx, 400, mismatchJson(e.expectedId()));
+        }
+    }
+
+    /**
+     * The exchange's refusal carries the expected id; its official clients read the words from
+     * {@code error_msg}, and every answer of the simulator names its error in {@code error}: both.
+     */
+    static Map<String, Object> mismatchJson(String expectedId) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", InvalidHeartbeatException.MESSAGE);
+        json.put("error_msg", InvalidHeartbeatException.MESSAGE);
+        json.put("heartbeat_id", expectedId);
+        return json;
+    }
+
+    private static String heartbeatIdOf(byte[] body) {
         String previous = null;
         if (body.length > 0) {
             JsonNode json = ExchangeApi.readJson(body).filter(JsonNode::isObject)
@@ -51,7 +76,7 @@ final class HeartbeatApi {
             }
             previous = id == null || id.isNull() ? null : id.asText();
         }
-        return heartbeats.beat(account.apiKey(), previous);
+        return previous;
     }
 
     private void armed(RoutingContext ctx) {

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /** All of the simulator's routes on one router, with a JSON error for every way a request can fail. */
 public final class SimulatorRouter {
 
-    /** Far above any cancel the exchange accepts (3000 ids in a batch is about 200 KB). */
+    /** Far above any cancel the exchange accepts (1000 ids in a batch is about 70 KB). */
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorRouter.class);

@@ -1,7 +1,7 @@
 package dev.clobcancel.simulator.http;
 
 import dev.clobcancel.simulator.core.SimulatorState;
-import dev.clobcancel.simulator.exchange.ExchangeMode;
+import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
@@ -19,10 +19,12 @@ final class TradingGate {
 
     /** What an endpoint does, which decides what each mode lets through. */
     enum Kind {
-        /** Placing orders: refused in cancel-only, disabled and restarting. */
+        /** Placing orders: refused in cancel-only, disabled and restarting, and in post-only unless post-only. */
         NEW_ORDER,
         /** Cancels: refused when disabled or restarting. */
         CANCEL,
+        /** Heartbeats: refused, as cancels are, when disabled or restarting; no per-signer bucket. */
+        HEARTBEAT,
         /** Reading the caller's orders: refused while restarting. */
         READ
     }
@@ -37,6 +39,11 @@ final class TradingGate {
     static final String CANCEL_ONLY = "Trading is currently cancel-only. New orders are not accepted, but cancels are allowed.";
     static final String DISABLED = "Trading is currently disabled. Check polymarket.com for updates";
     static final String NOT_READY = "service not ready";
+    static final String POST_ONLY = "post-only mode: only post-only orders and cancels are allowed";
+    /** The exchange's code of a post-only refusal (Polymarket/ts-sdk bindings, {@code PostOnlyResponseSchema}). */
+    static final String POST_ONLY_CODE = "post_only_mode";
+    /** The name the exchange's SDK gives cancel-only ({@code TradingRestrictionResponseType.CANCEL_ONLY}). */
+    static final String CANCEL_ONLY_CODE = "cancel_only";
     static final String TOO_MANY_REQUESTS = "Too Many Requests";
     /** Names the failed check of a 401: the exchange never says, which costs its users hours. */
     static final String AUTH_FAILURE_HEADER = "X-Sim-Auth-Failure";
@@ -80,24 +87,57 @@ final class TradingGate {
     }
 
     private boolean refusedByMode(RoutingContext ctx, Kind kind) {
-        ExchangeMode mode = state.modes().mode();
-        if (mode == ExchangeMode.RESTARTING) {
-            Replies.error(ctx, 425, NOT_READY);
-            return true;
+        ModeSwitch.State mode = state.modes().state();
+        boolean refused = switch (mode.mode()) {
+            case NORMAL -> false;
+            case RESTARTING -> true;
+            case DISABLED -> kind != Kind.READ;
+            case CANCEL_ONLY -> kind == Kind.NEW_ORDER;
+            case POST_ONLY -> kind == Kind.NEW_ORDER && !isPostOnly(Replies.body(ctx));
+        };
+        if (!refused) {
+            return false;
         }
-        if (mode == ExchangeMode.DISABLED && kind != Kind.READ) {
-            Replies.error(ctx, 503, DISABLED);
-            return true;
+        Optional<Duration> wait = mode.retryAfter(state.clock().instant());
+        switch (mode.mode()) {
+            case RESTARTING -> refuse(ctx, 425, NOT_READY, null, wait);
+            case DISABLED -> refuse(ctx, 503, DISABLED, null, wait);
+            case CANCEL_ONLY -> refuse(ctx, 503, CANCEL_ONLY, CANCEL_ONLY_CODE, wait);
+            default -> refuse(ctx, 503, POST_ONLY, POST_ONLY_CODE, wait);
         }
-        if (mode == ExchangeMode.CANCEL_ONLY && kind == Kind.NEW_ORDER) {
-            Replies.error(ctx, 503, CANCEL_ONLY);
-            return true;
+        return true;
+    }
+
+    /** An order posted with {@code "postOnly": true}, as the official V2 clients send it. */
+    private static boolean isPostOnly(byte[] body) {
+        return ExchangeApi.readJson(body).map(json -> json.path("postOnly").asBoolean(false)).orElse(false);
+    }
+
+    /**
+     * A refusal by the mode: {@code {"error", "code"?, "retry_after_seconds"?}}, and
+     * {@code Retry-After} whenever the wait is known.
+     */
+    private static void refuse(RoutingContext ctx, int status, String error, String code, Optional<Duration> wait) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("error", error);
+        if (code != null) {
+            answer.put("code", code);
         }
-        return false;
+        wait.ifPresent(w -> {
+            long seconds = seconds(w);
+            answer.put("retry_after_seconds", seconds);
+            ctx.response().putHeader("Retry-After", Long.toString(seconds));
+        });
+        Replies.json(ctx, status, answer);
+    }
+
+    /** Whole seconds, rounded up, at least 1: a client told 0 would come straight back. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static void tooManyRequests(RoutingContext ctx, Duration wait) {
-        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        long seconds = seconds(wait);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", TOO_MANY_REQUESTS);
         answer.put("retry_after_seconds", seconds);

@@ -1,6 +1,7 @@
 package dev.clobcancel.adapter.http.implementation;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -22,16 +23,23 @@ public final class OwnedVertx {
      * thread or socket outlives the client. On an event loop it cannot wait, and does not.
      */
     public static void closeAndWait(Vertx vertx) {
-        var stopped = vertx.close();
+        await(vertx.close(), "Vert.x");
+    }
+
+    /**
+     * Waits, at most 10 s, for {@code closing} (a close of {@code what}) to end, so that a client's
+     * {@code close()} returns with its sockets closed. On an event loop it cannot wait, and does not.
+     */
+    public static void await(Future<?> closing, String what) {
         if (Context.isOnVertxThread()) {
             return;
         }
         try {
-            stopped.toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            closing.toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Vert.x did not stop cleanly within {} s: {}", CLOSE_TIMEOUT_SECONDS, e.toString());
+            LOG.warn("{} did not close cleanly within {} s: {}", what, CLOSE_TIMEOUT_SECONDS, e.toString());
         }
     }
 }

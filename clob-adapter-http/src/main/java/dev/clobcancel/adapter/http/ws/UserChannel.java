@@ -402,8 +402,9 @@ public final class UserChannel implements OrderEventsPort, AutoCloseable {
     }
 
     /**
-     * Closes the connection and stops reconnecting; subscriptions still waiting fail. Closes the
-     * Vert.x instance when the channel made its own.
+     * Closes the connection, and waits for it to close (up to 10 s; off an event loop), and stops
+     * reconnecting; subscriptions still waiting fail. Closes the Vert.x instance when the channel
+     * made its own.
      */
     @Override
     public void close() {
@@ -423,9 +424,9 @@ public final class UserChannel implements OrderEventsPort, AutoCloseable {
         listeners.clear();
         failed.forEach(w -> w.result().completeExceptionally(new IllegalStateException("the user channel was closed")));
         if (ws != null) {
-            ws.close();
+            OwnedVertx.await(ws.close(), "the user channel's WebSocket");
         }
-        client.close();
+        OwnedVertx.await(client.close(), "the user channel's WebSocket client");
         if (ownsVertx) {
             OwnedVertx.closeAndWait(vertx);
         }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The official @polymarket/clob-client (unmodified, the version interop/ pins) doing what
+// The official @polymarket/clob-client-v2 (unmodified, the version interop/ pins) doing what
 // `clob bench` does, so that the two can be compared on the same simulator:
 //
 //   node bench/official-bench.mjs --host URL --order-ids FILE --concurrency C [--warmup N] [--max-secs S]
@@ -8,7 +8,8 @@
 // CLOB_PRIVATE_KEY, the wallet the official client signs with (it takes POLY_ADDRESS from the
 // wallet; CLOB_ADDRESS, when set, must be that wallet's address). Cancels each id of the file with
 // client.cancelOrder({orderID}), C in flight at a time, and prints one JSON line last:
-// {"n","canceled","secs","rate","p50_ms","p99_ms"}, as `clob bench` does. Exit codes as
+// {"n","canceled","secs","rate","p50_ms","p99_ms"}, as `clob bench` does. The client is
+// `new ClobClient({host, chain: 137, signer: viemWallet, creds})`, as a user builds it. Exit codes as
 // `clob bench`: 0 all canceled, 1 some not canceled, 2 bad usage (nothing sent), 3 some failed.
 // The whole run is bounded by --max-secs (default 600): the client itself has no timeout.
 

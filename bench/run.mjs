@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Benchmarks `clob bench` (this library) against the official @polymarket/clob-client on the
+// Benchmarks `clob bench` (this library) against the official @polymarket/clob-client-v2 on the
 // same standalone simulator, in the same run, on loopback only, and measures the simulator itself.
+// Warm runs time the cancels after a warm-up inside the process; cold runs time a fresh process
+// from its spawn to its exit, cancelling --cold-n orders with no warm-up: what a user feels.
 //
-//   node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--rounds R] [--book B] [--sim-concurrency C]
+//   node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--cold-n K] [--rounds R] [--book B]
+//                      [--sim-concurrency C]
 //
 // SIM_JAVA_OPTS and BENCH_JAVA_OPTS add JVM options to the simulator and to `clob bench`, such as
 // -XX:StartFlightRecording=filename=sim.jfr,settings=profile to profile either.
@@ -25,21 +28,23 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
 const SIM_JAR = path.join(ROOT, "clob-simulator", "target", "clob-simulator.jar");
 const CLI_JAR = path.join(ROOT, "clob-examples", "target", "clob-examples.jar");
+const LAUNCHER = path.join(ROOT, "clob-examples", "target", "clob"); // the jar on a JVM set up for short runs
 const OFFICIAL = path.join(HERE, "official-bench.mjs");
 
 const SEED_BATCH = 2500; // orders per POST /_sim/orders (about 700 KB), inside its 1 MiB body limit
 const CHILD_TIMEOUT_MS = 300_000; // one bench process
+const SIM_START_TIMEOUT_MS = 60_000; // generous: on a machine shared with other builds the JVM starts slowly
 const WATCHDOG_MS = 30 * 60_000; // the whole run
 
 // Each bench process is a fresh JVM: its warm-up lets the JIT compile the hot path before the timing
 // starts (the official client gets the same warm-up). One at a time, half the warm-up is enough.
-const FULL = { n: 100_000, latencyN: 5_000, warmup: 50_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
-const QUICK = { n: 2_000, latencyN: 200, warmup: 500, rounds: 1, book: 20_000, simConcurrency: 128 };
+const FULL = { n: 100_000, latencyN: 5_000, warmup: 50_000, coldN: 20_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
+const QUICK = { n: 2_000, latencyN: 200, warmup: 500, coldN: 2_000, rounds: 1, book: 20_000, simConcurrency: 128 };
 
 function parseArgs(argv) {
   const opts = { ...(argv.includes("--quick") ? QUICK : FULL) };
   const names = {
-    "--n": "n", "--latency-n": "latencyN", "--warmup": "warmup", "--rounds": "rounds", "--book": "book",
+    "--n": "n", "--latency-n": "latencyN", "--warmup": "warmup", "--cold-n": "coldN", "--rounds": "rounds", "--book": "book",
     "--sim-concurrency": "simConcurrency",
   };
   for (let i = 0; i < argv.length; i++) {
@@ -48,7 +53,8 @@ function parseArgs(argv) {
     const value = Number(argv[i + 1]);
     if (!key || !Number.isInteger(value) || value < 1 || value > 10_000_000) {
       console.error(`run.mjs: bad option ${argv[i]} ${argv[i + 1] ?? ""}: want a whole number 1 to 10000000\n`
-        + "usage: node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--rounds R] [--book B] [--sim-concurrency C]");
+        + "usage: node bench/run.mjs [--quick] [--n N] [--latency-n L] [--warmup W] [--cold-n K] [--rounds R] [--book B] "
+        + "[--sim-concurrency C]");
       process.exit(2);
     }
     opts[key] = value;
@@ -91,7 +97,7 @@ async function startSim(moreOpts = []) {
   const child = spawn("java", [...javaOpts("SIM_JAVA_OPTS"), ...moreOpts, "-jar", SIM_JAR, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
   sim = { child, pid: child.pid, url: null };
   const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the simulator printed no URL within 20 s")), 20_000);
+    const timer = setTimeout(() => reject(new Error(`the simulator printed no URL within ${SIM_START_TIMEOUT_MS} ms`)), SIM_START_TIMEOUT_MS);
     let buf = "";
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk) => {
@@ -173,12 +179,23 @@ function idsFile(ids) {
 
 // ------------------------------------------------------------------ the two benches
 
-/** Runs one bench process; resolves with its JSON line. `who`: "ours" or "official". */
+/** The command of a bench process: "ours" is `java -jar`, "clob" the launcher beside the jar, "official" node. */
+function benchCommand(who, args) {
+  if (who === "ours") return ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"], {}];
+  if (who === "clob") return [LAUNCHER, ["bench", ...args, "--no-retry"], { JAVA_OPTS: process.env.BENCH_JAVA_OPTS ?? "" }];
+  return ["node", [OFFICIAL, ...args], {}];
+}
+
+/**
+ * Runs one bench process; resolves with its JSON line and `wall_secs`, the time from its spawn to its
+ * exit (the process's start and end included). `who`: "ours", "clob" or "official".
+ */
 function bench(who, account, file, concurrency, warmup) {
   const args = ["--host", sim.url, "--order-ids", file, "--concurrency", String(concurrency), "--warmup", String(warmup)];
-  const [cmd, argv] = who === "ours" ? ["java", [...javaOpts("BENCH_JAVA_OPTS"), "-jar", CLI_JAR, "bench", ...args, "--no-retry"]] : ["node", [OFFICIAL, ...args]];
+  const [cmd, argv, env] = benchCommand(who, args);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, argv, { env: { ...process.env, ...account.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const spawned = performance.now();
+    const child = spawn(cmd, argv, { env: { ...process.env, ...account.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => { out += d; });
@@ -191,7 +208,7 @@ function bench(who, account, file, concurrency, warmup) {
         reject(new Error(`${who} bench exited ${code}\n${err.trim()}\n${out.trim()}`));
         return;
       }
-      resolve(JSON.parse(last));
+      resolve({ ...JSON.parse(last), wall_secs: (performance.now() - spawned) / 1000 });
     });
   });
 }
@@ -206,6 +223,17 @@ async function measure(who, account, market, n, warmup, concurrency) {
   return figures;
 }
 
+/** A fresh process cancels `n` new orders, 64 in flight, no warm-up; rated by the time from spawn to exit. */
+async function measureCold(who, account, market, n) {
+  const ids = await seed(sim.url, account, market, n);
+  const figures = await bench(who, account, idsFile(ids), 64, 0);
+  if (figures.canceled !== n) throw new Error(`${who} (cold): ${figures.canceled} of ${n} canceled`);
+  const cold = { rate: Math.round((n / figures.wall_secs) * 10) / 10, wall_secs: figures.wall_secs, in_process_secs: figures.secs };
+  console.log(`  ${who.padEnd(8)} cold n=${n}: ${cold.rate.toFixed(0).padStart(6)}/s from spawn to exit `
+    + `(${cold.wall_secs.toFixed(2)} s; the cancels ${figures.secs.toFixed(2)} s of it)`);
+  return cold;
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const mid = (runs) => ({
   rate: median(runs.map((r) => r.rate)), p50_ms: median(runs.map((r) => r.p50_ms)), p99_ms: median(runs.map((r) => r.p99_ms)),
@@ -215,7 +243,7 @@ const mid = (runs) => ({
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  for (const jar of [SIM_JAR, CLI_JAR]) {
+  for (const jar of [SIM_JAR, CLI_JAR, LAUNCHER]) {
     if (!existsSync(jar)) throw new Error(`${jar} not found: build first (mvn -B -q install -DskipTests)`);
   }
   scratch = mkdtempSync(path.join(tmpdir(), "clob-bench-"));
@@ -248,11 +276,15 @@ async function main() {
   console.log(`warming the simulator up: ${opts.n} cancels`);
   await measure("ours", ours, market, opts.n, opts.warmup, 64);
   const latencyWarmup = Math.ceil(opts.warmup / 2);
-  const runs = { ours64: [], official64: [], ours1: [], official1: [] };
+  const runs = { ours64: [], official64: [], ours1: [], official1: [], oursCold: [], clobCold: [], officialCold: [] };
   for (let round = 1; round <= opts.rounds; round++) {
     // Each goes first in every other round, so that neither always meets the other's leftovers.
     const order = round % 2 === 1 ? ["ours", "official"] : ["official", "ours"];
-    console.log(`round ${round}: 64 cancels in flight, then one at a time (${order.join(" first, then ")})`);
+    console.log(`round ${round}: cold, then 64 cancels in flight, then one at a time (${order.join(" first, then ")})`);
+    // Cold: `java -jar`, the `clob` launcher (the same jar), and the official client, each a fresh process.
+    for (const who of round % 2 === 1 ? ["ours", "clob", "official"] : ["official", "clob", "ours"]) {
+      runs[`${who}Cold`].push(await measureCold(who, who === "official" ? official : ours, market, opts.coldN));
+    }
     for (const who of order) runs[`${who}64`].push(await measure(who, who === "ours" ? ours : official, market, opts.n, opts.warmup, 64));
     for (const who of order) runs[`${who}1`].push(await measure(who, who === "ours" ? ours : official, market, opts.latencyN, latencyWarmup, 1));
   }
@@ -277,9 +309,18 @@ async function main() {
   const o1 = mid(runs.ours1);
   const f1 = mid(runs.official1);
   const ratio = (a, b) => Math.round((a / b) * 100) / 100;
+  const coldOf = (list) => ({ rate: median(list.map((r) => r.rate)), wall_secs: median(list.map((r) => r.wall_secs)) });
+  const oc = coldOf(runs.oursCold);
+  const cc = coldOf(runs.clobCold);
+  const fc = coldOf(runs.officialCold);
   const startMs = Math.round(Math.max(fresh.answeredMs, start.answeredMs));
   const results = {
     throughput_c64: { ours: o64.rate, official: f64.rate, ratio: ratio(o64.rate, f64.rate) },
+    cold_c64: {
+      n: opts.coldN, ours: oc.rate, clob: cc.rate, official: fc.rate, ratio: ratio(oc.rate, fc.rate),
+      clob_ratio: ratio(cc.rate, fc.rate), ours_wall_secs: oc.wall_secs, clob_wall_secs: cc.wall_secs,
+      official_wall_secs: fc.wall_secs,
+    },
     latency_c1: {
       ours_p50_ms: o1.p50_ms, official_p50_ms: f1.p50_ms, p50_ratio: ratio(o1.p50_ms, f1.p50_ms),
       ours_p99_ms: o1.p99_ms, official_p99_ms: f1.p99_ms, p99_ratio: ratio(o1.p99_ms, f1.p99_ms),
@@ -296,6 +337,11 @@ async function main() {
   console.log(`\nresults (medians of ${opts.rounds} round(s))`);
   console.log(`  throughput, 64 in flight: ours ${o64.rate}/s, official ${f64.rate}/s: ${results.throughput_c64.ratio}x `
     + `(target >= 5x: ${verdict(results.throughput_c64.ratio >= 5)})`);
+  console.log(`  cold, a fresh process cancelling ${opts.coldN}, 64 in flight, spawn to exit: java -jar ${oc.rate}/s `
+    + `(${oc.wall_secs.toFixed(2)} s), the clob launcher ${cc.rate}/s (${cc.wall_secs.toFixed(2)} s), official ${fc.rate}/s `
+    + `(${fc.wall_secs.toFixed(2)} s): ${results.cold_c64.ratio}x with java -jar (target >= 3x: `
+    + `${verdict(results.cold_c64.ratio >= 3)}), ${results.cold_c64.clob_ratio}x with the launcher `
+    + `(${verdict(results.cold_c64.clob_ratio >= 3)})`);
   console.log(`  latency, one at a time: p50 ours ${o1.p50_ms} ms, official ${f1.p50_ms} ms: ${results.latency_c1.p50_ratio} `
     + `(target <= 0.5: ${verdict(results.latency_c1.p50_ratio <= 0.5)}); p99 ours ${o1.p99_ms} ms, official ${f1.p99_ms} ms`);
   console.log(`  simulator: ${small.rate.rate}/s with 1000 live orders, ${large.rate.rate}/s with ${opts.book} `

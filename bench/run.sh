@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmarks of docs/benchmarks.md, in one go, on this machine and loopback only:
-#   1. node bench/run.mjs: `clob bench` (this library) against the official @polymarket/clob-client on
+#   1. node bench/run.mjs: `clob bench` (this library) against the official @polymarket/clob-client-v2 on
 #      the same standalone simulator, the ratios, and the simulator's own figures;
 #   2. a short JMH run of the hot paths inside the process (clob-benchmarks/target/benchmarks.jar).
 #
@@ -30,7 +30,7 @@ for jar in clob-simulator/target/clob-simulator.jar clob-examples/target/clob-ex
     break
   fi
 done
-if [[ ! -d interop/node_modules/@polymarket/clob-client ]]; then
+if [[ ! -d interop/node_modules/@polymarket/clob-client-v2 ]]; then
   echo "== installing the official client (interop/, pinned)"
   (cd interop && npm ci --no-audit --no-fund)
 fi

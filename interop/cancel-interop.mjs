@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Interop check: the OFFICIAL, unmodified @polymarket/clob-client against the
-// standalone CLOB simulator: the cancel family, exchange modes, faults, order
-// reads, the order book, heartbeats and the request journal.
+// Interop check: the OFFICIAL, unmodified @polymarket/clob-client-v2 against the
+// standalone CLOB simulator as CLOB V2 runs: the cancel family and the 1000-id
+// batch limit, GET /version, exchange modes (post-only included), delayed
+// orders, faults, order reads, the order book, heartbeats (chains from "", a
+// stale id resumed), the per-signer rate limits and their headers, and the
+// request journal. The archived @polymarket/clob-client 5.8.1 is kept only for
+// what V2 does not send (a heartbeat chain started with null).
 //
 //   node cancel-interop.mjs [path/to/clob-simulator.jar]
 //
@@ -21,13 +25,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 
-import { batchCancelChecks } from "./checks/cancel-batch.mjs";
+import { batchCancelChecks, batchLimitChecks } from "./checks/cancel-batch.mjs";
 import { cancelOrderChecks } from "./checks/cancel-order.mjs";
+import { delayedChecks } from "./checks/delayed.mjs";
 import { faultChecks } from "./checks/faults.mjs";
 import { heartbeatChecks } from "./checks/heartbeats.mjs";
 import { journalChecks } from "./checks/journal.mjs";
 import { modeChecks } from "./checks/modes.mjs";
+import { rateLimitChecks } from "./checks/rate-limits.mjs";
 import { readChecks } from "./checks/reads.mjs";
+import { versionChecks } from "./checks/version.mjs";
 import { Abort, anyFailed, check, exitCode, note, notOk, Skip, summary } from "./lib/report.mjs";
 import {
   killSimulatorNow,
@@ -84,10 +91,14 @@ async function run() {
 
   const first = await area("cancelOrder", () => cancelOrderChecks(base));
   await area("batch cancels", () => batchCancelChecks(base));
+  await area("batch limit", () => batchLimitChecks(base));
+  await area("version", () => versionChecks(base));
   await area("reads", () => readChecks(base));
   await area("modes", () => modeChecks(base));
+  await area("delayed orders", () => delayedChecks(base));
   await area("faults", () => faultChecks(base));
   await area("heartbeats", () => heartbeatChecks(base));
+  await area("rate limits", () => rateLimitChecks(base));
   if (first) await area("journal", () => journalChecks(base, first));
 }
 

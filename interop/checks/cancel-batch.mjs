@@ -1,7 +1,8 @@
 // The cancel family beyond one order: cancelOrders (DELETE /orders),
 // cancelMarketOrders (DELETE /cancel-market-orders) and cancelAll
 // (DELETE /cancel-all), each cancelling exactly the orders it names and
-// nothing of another account.
+// nothing of another account; and the V2 limit of DELETE /orders, 1000 ids
+// (exchange changelog, 15 June 2026): 1001 are refused whole, 1000 go through.
 
 import { listMarket, newAccount, newMarket, orders, seedOrders, timed, unknownOrderId, wireRequest } from "../lib/accounts.mjs";
 import { check, expectEqual, expectSameIds, prepare } from "../lib/report.mjs";
@@ -9,6 +10,8 @@ import { expectStatuses } from "../lib/sim.mjs";
 import { NOT_FOUND_MSG } from "./cancel-order.mjs";
 
 const AREA = "batch cancels";
+export const BATCH_MAX = 1000;
+export const TOO_MANY = `Too many orders in payload, max allowed: ${BATCH_MAX}`;
 
 /** Checks a cancel answer: canceled = exactly `ids` (any order), not_canceled = `notCanceled`. */
 function expectCancelAnswer(resp, ids, notCanceled, what, context) {
@@ -87,5 +90,29 @@ export async function batchCancelChecks(base) {
 
   await check("cancelAll() leaves the second account's orders LIVE", async () => {
     await expectStatuses(base, theirs, "LIVE", "second account's orders");
+  });
+}
+
+/** cancelOrders over the V2 limit, and at it. */
+export async function batchLimitChecks(base) {
+  const { me, ids } = await prepare(AREA, async () => {
+    const me = await newAccount(base);
+    const { market, assets } = newMarket();
+    return { me, ids: await seedOrders(base, orders(me, market, assets[0], BATCH_MAX + 1)) };
+  });
+  const { client } = me;
+  const openIds = async (what) => (await timed(client.getOpenOrders(), what)).map((o) => o.id);
+
+  await check(`cancelOrders(${BATCH_MAX + 1} ids) -> {error: "${TOO_MANY}", status: 400}, none canceled`, async () => {
+    const resp = await timed(client.cancelOrders(ids), `cancelOrders(${ids.length} ids)`);
+    expectEqual(resp, { error: TOO_MANY, status: 400 }, `cancelOrders answer for ${ids.length} ids`);
+    expectSameIds(await openIds("getOpenOrders() after the refusal"), ids, "getOpenOrders() after the refused batch");
+  });
+
+  await check(`cancelOrders(${BATCH_MAX} ids) -> all ${BATCH_MAX} canceled, the one left out still LIVE`, async () => {
+    const batch = ids.slice(0, BATCH_MAX);
+    const resp = await timed(client.cancelOrders(batch), `cancelOrders(${batch.length} ids)`);
+    expectCancelAnswer(resp, batch, {}, `cancelOrders answer for ${batch.length} ids`, `${batch.length} ids of one account`);
+    expectSameIds(await openIds("getOpenOrders() after the batch"), ids.slice(BATCH_MAX), "getOpenOrders() after the batch");
   });
 }

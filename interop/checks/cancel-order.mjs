@@ -1,7 +1,7 @@
 // cancelOrder on one order, a repeat, and a wrong secret (401). The account
 // made here is the run's first: if it cannot be registered, nothing can run.
 
-import { ApiError } from "@polymarket/clob-client";
+import { ApiError } from "@polymarket/clob-client-v2";
 
 import { clientFor, ID_RE, newIdentity, newMarket, newSecret, timed, wireRequest } from "../lib/accounts.mjs";
 import { Abort, check, expectEqual, show } from "../lib/report.mjs";

@@ -2,7 +2,8 @@
 
 import { randomBytes, randomUUID } from "node:crypto";
 
-import { ClobClient } from "@polymarket/clob-client";
+import { ClobClient as ClobClientV1 } from "@polymarket/clob-client";
+import { ClobClient } from "@polymarket/clob-client-v2";
 import { createWalletClient, custom } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { polygon } from "viem/chains";
@@ -81,12 +82,12 @@ export async function newAccount(base) {
 
 /** The official client, as a user builds it (errors returned, not thrown, unless throwOnError). */
 export function clientFor(base, { wallet, creds }, { throwOnError = false } = {}) {
-  if (!throwOnError) return new ClobClient(base, CHAIN_ID, wallet, creds);
-  return new ClobClient(
-    base, CHAIN_ID, wallet, creds,
-    undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined,
-    true, // throwOnError (13th constructor argument)
-  );
+  return new ClobClient({ host: base, chain: CHAIN_ID, signer: wallet, creds, throwOnError });
+}
+
+/** The archived V1 client (@polymarket/clob-client 5.8.1), only where it shows what V2 does not. */
+export function v1ClientFor(base, { wallet, creds }) {
+  return new ClobClientV1(base, CHAIN_ID, wallet, creds);
 }
 
 /** POST /_sim/markets (expects 201). */

@@ -11,8 +11,8 @@ import { pathToFileURL } from "node:url";
 // Resolve axios from the client's own location, so the tap sits on the very
 // instance the client uses, however npm laid out node_modules.
 const requireHere = createRequire(import.meta.url);
-const clientPkg = requireHere.resolve("@polymarket/clob-client/package.json");
-const axiosDir = path.dirname(createRequire(clientPkg).resolve("axios/package.json"));
+const clientEntry = requireHere.resolve("@polymarket/clob-client-v2"); // its exports hide package.json
+const axiosDir = path.dirname(createRequire(clientEntry).resolve("axios/package.json"));
 const { default: axios } = await import(pathToFileURL(path.join(axiosDir, "index.js")).href);
 
 const seen = []; // {method, path, status, headers, code}, oldest first (the latest 1000)

@@ -72,9 +72,9 @@ public final class CancelOrderExample {
                 return "unexpected answer: " + failure.getMessage();
             }
             return "rejected: HTTP " + failure.status().orElse(0) + " " + failure.serverMessage().orElse("(no message)")
-                    + (failure instanceof TradingRestricted restricted ? " (" + restricted.restriction() + ")" : "")
-                    + failure.retryAfter().map(wait -> ", the exchange asked to wait " + Durations.show(wait)).orElse("")
-                    + (failure.attempts() > 1 ? ", after " + failure.attempts() + " attempts" : "");
+                    + (failure.attempts() > 1 ? ", after " + failure.attempts() + " attempts" : "")
+                    + (failure instanceof TradingRestricted restricted ? "; trading restriction " + restricted.restriction() : "")
+                    + failure.retryAfter().map(wait -> "; the exchange asked to wait " + Durations.show(wait)).orElse("");
         }
     }
 

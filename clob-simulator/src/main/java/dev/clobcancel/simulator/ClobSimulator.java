@@ -14,7 +14,8 @@ import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.http.InvalidRequests;
 import dev.clobcancel.simulator.http.SimulatorRouter;
 import dev.clobcancel.simulator.journal.Journal;
-import dev.clobcancel.simulator.ratelimit.RateLimit;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
+import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.tls.SelfSignedCertificate;
 import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.core.DeploymentOptions;
@@ -251,9 +252,38 @@ public final class ClobSimulator implements AutoCloseable {
         return state.modes().mode();
     }
 
-    /** Enforces the exchange's published rate limits on the cancel endpoints, or stops enforcing them. */
+    /**
+     * Enforces both layers of the exchange's rate limits (the per-endpoint windows and the
+     * per-signer buckets, as documented), or stops enforcing them.
+     */
     public void enforceRateLimits(boolean enforce) {
-        state.rateLimiter().enforce(enforce ? RateLimit.EXCHANGE : List.of());
+        state.enforceRateLimits(enforce ? SignerLimiter.Settings.ENFORCED : SignerLimiter.Settings.OFF);
+    }
+
+    /**
+     * The rate limits with every setting: warning mode, how far a cancel bucket may go negative,
+     * when an open-ended cancel is charged.
+     *
+     * <pre>{@code
+     * sim.setRateLimits(new SignerLimiter.Settings(Mode.WARN, NegativeBalance.DOCUMENTED, OpenEndedCost.AFTER));
+     * }</pre>
+     */
+    public void setRateLimits(SignerLimiter.Settings settings) {
+        state.enforceRateLimits(settings);
+    }
+
+    /** An account in {@code tier}, which sets the rate and burst of its signer's order and cancel buckets. */
+    public SimAccount addAccount(ApiCredentials credentials, Address address, Tier tier) {
+        SimAccount account = addAccount(credentials, address);
+        state.signerLimiter().setTier(address.value(), tier);
+        return account;
+    }
+
+    /** Puts the signer of the account {@code apiKey} in {@code tier}. */
+    public void setTier(String apiKey, Tier tier) {
+        SimAccount account = state.exchange().account(apiKey)
+                .orElseThrow(() -> new IllegalArgumentException("no account with apiKey " + apiKey));
+        state.signerLimiter().setTier(account.address().value(), tier);
     }
 
     /** Seeds the random source afresh (generated ids, fault probabilities). */

@@ -50,6 +50,15 @@ class ConfigAndTlsTest {
     }
 
     @Test
+    void aScenarioHoldsDelayedOrdersAndPostOnly() throws IOException {
+        String yaml = YAML.replace("size: 10}", "size: 10, delayedMs: 250}").replace("mode: cancel-only", "mode: post-only");
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(ScenarioFile.read(write("sim.yaml", yaml))))) {
+            assertThat(sim.order("0x" + "ab".repeat(32)).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
+            assertThat(sim.mode()).isEqualTo(ExchangeMode.POST_ONLY);
+        }
+    }
+
+    @Test
     void aYamlScenarioIsHeldAtStartAndAgainAfterEveryReset() throws IOException {
         Scenario scenario = ScenarioFile.read(write("sim.yaml", YAML));
         try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(scenario))) {

@@ -152,6 +152,15 @@ class ModesTest extends ExchangeTestBase {
     }
 
     @Test
+    void theJavaApiSetsAModeForAWhile() {
+        sim.setMode(ExchangeMode.CANCEL_ONLY, Duration.ofSeconds(5));
+
+        CLOCK.advance(Duration.ofSeconds(5));
+
+        assertThat(sim.mode()).isEqualTo(ExchangeMode.NORMAL);
+    }
+
+    @Test
     void aRestartWithNoPostOnlyReturnsStraightToNormal() {
         sim.restartFor(Duration.ofSeconds(1), Duration.ZERO);
 

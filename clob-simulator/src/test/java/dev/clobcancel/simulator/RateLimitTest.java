@@ -1,19 +1,28 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
+import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The exchange's published limits, off by default, counted per account on the simulator's clock. */
+/**
+ * The exchange's per-endpoint limits, off by default, counted per account on the simulator's
+ * clock. Alice is Elite here, so that her per-signer buckets never stand in the windows' way.
+ */
 class RateLimitTest extends ExchangeTestBase {
 
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
@@ -33,10 +42,30 @@ class RateLimitTest extends ExchangeTestBase {
         return last;
     }
 
+    @BeforeEach
+    void aliceIsElite() {
+        sim.setTier(ALICE.apiKey(), Tier.ELITE);
+    }
+
     @Test
     void limitsAreOffUntilEnabled() {
         assertThat(cancelAllTimes(300)).isEqualTo(200);
         assertThat(TestHttp.json(http.get("/_sim/rate-limits")).get("enabled").asBoolean()).isFalse();
+        assertThat(cancelAll(ALICE_SIGNS).headers().firstValue("Poly-RateLimit-Remaining")).isEmpty();
+    }
+
+    @Test
+    void theWindowsAreTheExchangesOfToday() {
+        sim.enforceRateLimits(true);
+
+        JsonNode limits = TestHttp.json(http.get("/_sim/rate-limits")).get("limits");
+
+        List<String> windows = new ArrayList<>();
+        limits.forEach(l -> windows.add(l.get("method").asText() + " " + l.get("path").asText() + " "
+                + l.get("limit").asInt() + "/" + l.get("windowSeconds").asInt()));
+        assertThat(windows).containsExactly("DELETE /order 5000/10", "DELETE /order 120000/600", "DELETE /orders 2000/10",
+                "DELETE /orders 15000/600", "DELETE /cancel-all 250/10", "DELETE /cancel-all 6000/600",
+                "DELETE /cancel-market-orders 1500/10", "DELETE /cancel-market-orders 21000/600");
     }
 
     @Test

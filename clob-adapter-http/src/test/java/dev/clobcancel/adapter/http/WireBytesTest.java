@@ -163,6 +163,14 @@ class WireBytesTest {
     }
 
     @Test
+    void theOrdersAreListedWithTheOfficialClientsQuery() {
+        // getOpenOrders of @polymarket/clob-client-v2 1.1.0: {...params, next_cursor}, encoded by axios.
+        assertThat(OpenOrders.query(null, OpenOrders.FIRST_CURSOR)).isEqualTo("?next_cursor=MA%3D%3D");
+        assertThat(OpenOrders.query(MarketCancel.of("0xabc", "123"), "MTAw"))
+                .isEqualTo("?market=0xabc&asset_id=123&next_cursor=MTAw");
+    }
+
+    @Test
     void aMarketCancelLeavesOutTheKeyNotGiven() {
         assertThat(new String(CancelRequests.marketBody(MarketCancel.market("0xabc")), StandardCharsets.UTF_8))
                 .isEqualTo("{\"market\":\"0xabc\"}");

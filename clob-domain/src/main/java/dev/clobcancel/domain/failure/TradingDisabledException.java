@@ -13,10 +13,6 @@ public final class TradingDisabledException extends ClobException implements Tra
     private final String code;
     private final TradingRestriction restriction;
 
-    TradingDisabledException(String serverMessage, String message) {
-        this(serverMessage, message, null, TradingRestriction.of503(null, serverMessage));
-    }
-
     TradingDisabledException(String serverMessage, String message, String code, TradingRestriction restriction) {
         super(503, serverMessage, message, null);
         this.code = code;

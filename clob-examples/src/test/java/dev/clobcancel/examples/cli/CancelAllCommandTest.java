@@ -125,7 +125,7 @@ class CancelAllCommandTest {
         CliRunner.Run run = cancelAll();
 
         assertThat(run.exitCode()).isEqualTo(3);
-        assertThat(run.err()).contains("(TRADING_DISABLED), the exchange asked to wait 20 s");
+        assertThat(run.err()).contains("; trading restriction TRADING_DISABLED; the exchange asked to wait 20 s");
     }
 
     @Test

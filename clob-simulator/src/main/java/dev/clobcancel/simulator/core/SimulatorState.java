@@ -10,10 +10,12 @@ import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.RateLimiter;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.time.ManualClock;
 import dev.clobcancel.simulator.ws.Channels;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -34,6 +36,7 @@ public final class SimulatorState {
     private final Journal journal;
     private final ModeSwitch modes;
     private final RateLimiter rateLimiter;
+    private final SignerLimiter signerLimiter;
     private final HeartbeatSwitch heartbeats;
     private final ChannelFaults channelFaults;
     private final Channels channels;
@@ -59,6 +62,7 @@ public final class SimulatorState {
         this.journal = new Journal(journalCapacity);
         this.modes = new ModeSwitch(clock);
         this.rateLimiter = new RateLimiter(clock);
+        this.signerLimiter = new SignerLimiter(clock);
         this.heartbeats = new HeartbeatSwitch(clock, random, heartbeatWindow);
         this.channelFaults = new ChannelFaults(random);
         this.channels = new Channels(exchange, channelFaults);
@@ -90,6 +94,7 @@ public final class SimulatorState {
         faults.clear();
         journal.clear();
         rateLimiter.reset();
+        signerLimiter.reset();
         random.setSeed(seed);
         apply(scenario);
     }
@@ -107,7 +112,16 @@ public final class SimulatorState {
         }
         modes.set(start.mode(), null);
         start.faults().forEach(faults::add);
-        rateLimiter.enforce(start.rateLimits() ? RateLimit.EXCHANGE : java.util.List.of());
+        enforceRateLimits(start.rateLimits() ? SignerLimiter.Settings.ENFORCED : SignerLimiter.Settings.OFF);
+    }
+
+    /**
+     * Both layers of the exchange's rate limits: the per-endpoint windows whenever the per-signer
+     * buckets are kept (enforced or in warning mode, where only the buckets just report), or neither.
+     */
+    public void enforceRateLimits(SignerLimiter.Settings settings) {
+        rateLimiter.enforce(settings.mode() == SignerLimiter.Mode.OFF ? List.of() : RateLimit.EXCHANGE);
+        signerLimiter.configure(settings);
     }
 
     public Exchange exchange() {
@@ -138,6 +152,10 @@ public final class SimulatorState {
 
     public RateLimiter rateLimiter() {
         return rateLimiter;
+    }
+
+    public SignerLimiter signerLimiter() {
+        return signerLimiter;
     }
 
     public HeartbeatSwitch heartbeats() {

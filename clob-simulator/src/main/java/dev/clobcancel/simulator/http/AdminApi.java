@@ -8,6 +8,7 @@ import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.ratelimit.Tier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ final class AdminApi {
 
     void mount(Router router) {
         router.post("/_sim/accounts").handler(Replies.guarded(this::addAccount));
+        router.put("/_sim/accounts/:apiKey/tier").handler(Replies.guarded(this::setTier));
         router.post("/_sim/markets").handler(Replies.guarded(this::addMarket));
         router.get("/_sim/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
         router.post("/_sim/orders").handler(Replies.guarded(ctx ->
@@ -41,13 +43,32 @@ final class AdminApi {
         router.post("/_sim/seed").handler(Replies.guarded(this::reseed));
     }
 
+    /** An account, in the {@code tier} given ({@code standard} when absent): the tier is checked before the account is added. */
     private void addAccount(RoutingContext ctx) {
-        SimAccount account = ModelJson.account(JsonFields.parse(Replies.body(ctx)), "");
+        JsonNode json = JsonFields.parse(Replies.body(ctx));
+        SimAccount account = ModelJson.account(json, "");
+        String tier = JsonFields.optionalText(json, "tier", "");
+        Tier checked = tier == null ? Tier.STANDARD : Tier.fromJson(tier);
         exchange.addAccount(account);
+        state.signerLimiter().setTier(account.address().value(), checked);
+        Replies.json(ctx, 201, accountJson(account));
+    }
+
+    /** {@code {"tier": "gold"}}: the tier of the account's signer, so of every account of that address. */
+    private void setTier(RoutingContext ctx) {
+        String apiKey = ctx.pathParam("apiKey");
+        SimAccount account = exchange.account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
+        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a tier");
+        state.signerLimiter().setTier(account.address().value(), Tier.fromJson(JsonFields.requiredText(json, "tier", "")));
+        Replies.json(ctx, 200, accountJson(account));
+    }
+
+    private Map<String, Object> accountJson(SimAccount account) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("apiKey", account.apiKey());
         answer.put("address", account.address().value());
-        Replies.json(ctx, 201, answer);
+        answer.put("tier", state.signerLimiter().tier(account.address().value()).jsonName());
+        return answer;
     }
 
     private void addMarket(RoutingContext ctx) {

@@ -8,6 +8,8 @@ import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
+import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.time.ManualClock;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -84,8 +86,35 @@ final class ControlApi {
         if (enabled == null || !enabled.isBoolean()) {
             throw RejectedException.badRequest("enabled must be true or false");
         }
-        state.rateLimiter().enforce(enabled.asBoolean() ? RateLimit.EXCHANGE : List.of());
+        JsonNode warning = json.get("warning");
+        if (warning != null && !warning.isNull() && !warning.isBoolean()) {
+            throw RejectedException.badRequest("warning must be true or false");
+        }
+        SignerLimiter.Mode mode = !enabled.asBoolean() ? SignerLimiter.Mode.OFF
+                : warning != null && warning.asBoolean() ? SignerLimiter.Mode.WARN : SignerLimiter.Mode.ENFORCE;
+        state.enforceRateLimits(new SignerLimiter.Settings(mode,
+                setting(json, "negativeBalance", SignerLimiter.NegativeBalance.values(), SignerLimiter.NegativeBalance.DOCUMENTED),
+                setting(json, "openEndedCost", SignerLimiter.OpenEndedCost.values(), SignerLimiter.OpenEndedCost.AFTER)));
         Replies.json(ctx, 200, rateLimitsJson());
+    }
+
+    /** A setting named in lower case ({@code "documented"}), or {@code otherwise} when absent. */
+    private static <E extends Enum<E>> E setting(JsonNode json, String field, E[] values, E otherwise) {
+        String name = JsonFields.optionalText(json, field, "");
+        if (name == null) {
+            return otherwise;
+        }
+        for (E value : values) {
+            if (jsonName(value).equals(name)) {
+                return value;
+            }
+        }
+        throw RejectedException.badRequest(field + " must be one of "
+                + java.util.Arrays.stream(values).map(ControlApi::jsonName).toList() + ", not " + name);
+    }
+
+    private static String jsonName(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private Map<String, Object> rateLimitsJson() {
@@ -98,10 +127,44 @@ final class ControlApi {
             json.put("windowSeconds", limit.window().toSeconds());
             limits.add(json);
         }
+        SignerLimiter.Settings settings = state.signerLimiter().settings();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("enabled", !limits.isEmpty());
         json.put("limits", limits);
+        json.put("warning", settings.mode() == SignerLimiter.Mode.WARN);
+        json.put("negativeBalance", jsonName(settings.negativeBalance()));
+        json.put("openEndedCost", jsonName(settings.openEndedCost()));
+        json.put("tiers", tiersJson());
+        json.put("buckets", bucketsJson());
         return json;
+    }
+
+    private static List<Map<String, Object>> tiersJson() {
+        List<Map<String, Object>> tiers = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("tier", tier.jsonName());
+            json.put("orderRate", tier.rate(SignerLimiter.Bucket.ORDER));
+            json.put("orderBurst", tier.burst(SignerLimiter.Bucket.ORDER));
+            json.put("cancelRate", tier.rate(SignerLimiter.Bucket.CANCEL));
+            json.put("cancelBurst", tier.burst(SignerLimiter.Bucket.CANCEL));
+            json.put("negativeBalance", tier.allowsNegativeBalance());
+            tiers.add(json);
+        }
+        return tiers;
+    }
+
+    private List<Map<String, Object>> bucketsJson() {
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (SignerLimiter.BucketState bucket : state.signerLimiter().buckets()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("signer", bucket.signer());
+            json.put("tier", bucket.tier().jsonName());
+            json.put("bucket", jsonName(bucket.bucket()));
+            json.put("remaining", bucket.remaining());
+            buckets.add(json);
+        }
+        return buckets;
     }
 
     /** The journal, oldest first, filtered by {@code method} and {@code path} when given. */

@@ -10,7 +10,9 @@ import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
+import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -56,7 +58,7 @@ final class ExchangeApi {
         router.delete("/order").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrder));
         router.delete("/orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrders));
         router.delete("/cancel-all").handler(gate.guard(TradingGate.Kind.CANCEL,
-                (ctx, account, body) -> answer(ctx, () -> exchange.cancelAll(account.apiKey()))));
+                (ctx, account, body) -> cancelOpenEnded(ctx, account, null, null)));
         router.delete("/cancel-market-orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelMarketOrders));
     }
 
@@ -66,7 +68,7 @@ final class ExchangeApi {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
         } else if (!OrderId.isValid(orderId)) {
             Replies.error(ctx, 400, INVALID_ORDER_ID);
-        } else {
+        } else if (gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, 1)) {
             answer(ctx, () -> exchange.cancel(account.apiKey(), List.of(orderId)));
         }
     }
@@ -122,7 +124,35 @@ final class ExchangeApi {
             }
             orderIds.add(id.asText());
         }
-        answer(ctx, () -> exchange.cancel(account.apiKey(), orderIds));
+        // The exchange charges the ids submitted, duplicates included.
+        if (gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, orderIds.size())) {
+            answer(ctx, () -> exchange.cancel(account.apiKey(), orderIds));
+        }
+    }
+
+    /**
+     * {@code cancel-all} (no market, no asset) and {@code cancel-market-orders}: their cost, 1 + the
+     * number canceled, is known only once they ran. As the exchange documents, 1 token is checked
+     * and taken first and the rest once the cancel is done (which may leave a deficit); or, as a
+     * setting, the whole cost is checked first against the orders the call would cancel.
+     */
+    private void cancelOpenEnded(RoutingContext ctx, SimAccount account, String market, String assetId) {
+        long upFront = 1;
+        if (gate.chargesOpenEndedCostUpFront()) {
+            upFront += exchange.liveOrders(account.apiKey(), null, market, assetId).stream()
+                    .filter(order -> order.status() == OrderStatus.LIVE).count();
+        }
+        if (!gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, upFront)) {
+            return;
+        }
+        answer(ctx, () -> {
+            CancelReport report = market == null && assetId == null
+                    ? exchange.cancelAll(account.apiKey()) : exchange.cancelMarket(account.apiKey(), market, assetId);
+            if (!gate.chargesOpenEndedCostUpFront()) {
+                gate.chargeAfter(ctx, account, report.canceled().size());
+            }
+            return report;
+        });
     }
 
     private void cancelMarketOrders(RoutingContext ctx, SimAccount account, byte[] body) {
@@ -134,7 +164,7 @@ final class ExchangeApi {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
             return;
         }
-        answer(ctx, () -> exchange.cancelMarket(account.apiKey(), market, assetId));
+        cancelOpenEnded(ctx, account, market, assetId);
     }
 
     private void book(RoutingContext ctx) {

@@ -8,6 +8,7 @@ import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
@@ -74,6 +75,9 @@ final class OrderDataApi {
         }
         String market = exchange.book(tokenId).map(book -> book.market())
                 .orElseThrow(() -> RejectedException.badRequest("unknown tokenId " + tokenId + ": list its market first"));
+        if (!gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, 1)) {
+            return;
+        }
         BigDecimal shares = side == Side.BUY ? taker : maker;
         BigDecimal usdc = side == Side.BUY ? maker : taker;
         BigDecimal price = usdc.divide(shares, 4, RoundingMode.HALF_EVEN).stripTrailingZeros();

@@ -3,6 +3,7 @@ package dev.clobcancel.simulator.http;
 import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.SimAccount;
+import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
@@ -13,7 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * What every authenticated endpoint goes through first, in the exchange's order: the mode (an
- * outage answers before anything else), then L2 authentication, then the rate limit.
+ * outage answers before anything else), then L2 authentication, then the per-endpoint rate
+ * limits. The per-signer buckets are charged by the endpoint itself ({@link #admit}), once it
+ * has read its payload and knows the cost.
  */
 final class TradingGate {
 
@@ -50,6 +53,12 @@ final class TradingGate {
     /** Context keys the journal reads. */
     static final String AUTH_KEY = "sim.auth";
     static final String API_KEY_KEY = "sim.apiKey";
+    /** Context key of the last per-signer charge of a request, which its rate-limit headers report. */
+    private static final String VERDICT_KEY = "sim.rateLimit";
+    static final String REMAINING_HEADER = "Poly-RateLimit-Remaining";
+    static final String RESET_HEADER = "Poly-RateLimit-Reset";
+    static final String TIER_HEADER = "Poly-RateLimit-Tier";
+    static final String WARNING_HEADER = "Poly-RateLimit-Warning";
 
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
@@ -76,10 +85,14 @@ final class TradingGate {
                 Replies.error(ctx, 401, INVALID_API_KEY);
                 return;
             }
+            if (state.signerLimiter().enabled()) {
+                SimAccount account = auth.account();
+                ctx.addHeadersEndHandler(v -> rateLimitHeaders(ctx, account, kind));
+            }
             Optional<Duration> wait = state.rateLimiter().acquire(auth.account().apiKey(), ctx.request().method().name(),
                     ctx.request().path());
             if (wait.isPresent()) {
-                tooManyRequests(ctx, wait.get());
+                tooManyRequests(ctx, wait.get(), Map.of());
                 return;
             }
             endpoint.handle(ctx, auth.account(), body);
@@ -136,11 +149,70 @@ final class TradingGate {
         return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
-    private static void tooManyRequests(RoutingContext ctx, Duration wait) {
+    /**
+     * Charges {@code cost} tokens to the caller's {@code bucket} when the per-signer limits are
+     * on; a request they refuse is answered 429 here, and the endpoint must then do nothing.
+     *
+     * @return whether the endpoint may go ahead
+     */
+    boolean admit(RoutingContext ctx, SimAccount account, SignerLimiter.Bucket bucket, long cost) {
+        if (!state.signerLimiter().enabled()) {
+            return true;
+        }
+        SignerLimiter.Verdict verdict = state.signerLimiter().take(signer(account), bucket, cost);
+        ctx.put(VERDICT_KEY, verdict);
+        if (!verdict.admitted()) {
+            Map<String, Object> more = new LinkedHashMap<>();
+            more.put("cost", verdict.cost());
+            more.put("burst", verdict.burst());
+            tooManyRequests(ctx, verdict.retryAfter(), more);
+        }
+        return verdict.admitted();
+    }
+
+    /** The second charge of an open-ended cancel ({@code 1 +} what it canceled), once the cancel is done. */
+    void chargeAfter(RoutingContext ctx, SimAccount account, long cost) {
+        if (state.signerLimiter().enabled()) {
+            ctx.put(VERDICT_KEY, state.signerLimiter().takeAfter(signer(account), SignerLimiter.Bucket.CANCEL, cost));
+        }
+    }
+
+    /** Whether open-ended cancels are charged their whole cost before they run (a setting; the exchange charges after). */
+    boolean chargesOpenEndedCostUpFront() {
+        return state.signerLimiter().enabled()
+                && state.signerLimiter().settings().openEndedCost() == SignerLimiter.OpenEndedCost.BEFORE;
+    }
+
+    /** The signer whose buckets a request draws from: the account's address, as on the exchange. */
+    private static String signer(SimAccount account) {
+        return account.address().value();
+    }
+
+    /**
+     * {@code Poly-RateLimit-*} on every authenticated answer while the limits are on: the state of
+     * the bucket the request drew from, or for an answer that drew from none (reads, heartbeats,
+     * a request refused before its charge) the bucket its kind of endpoint draws from.
+     */
+    private void rateLimitHeaders(RoutingContext ctx, SimAccount account, Kind kind) {
+        SignerLimiter.Verdict verdict = ctx.get(VERDICT_KEY);
+        if (verdict == null) {
+            SignerLimiter.Bucket bucket = kind == Kind.NEW_ORDER ? SignerLimiter.Bucket.ORDER : SignerLimiter.Bucket.CANCEL;
+            verdict = state.signerLimiter().peek(signer(account), bucket);
+        }
+        ctx.response().putHeader(REMAINING_HEADER, Long.toString(verdict.remaining()));
+        ctx.response().putHeader(RESET_HEADER, Long.toString(verdict.resetEpochSeconds()));
+        ctx.response().putHeader(TIER_HEADER, verdict.tier().jsonName());
+        if (verdict.warning()) {
+            ctx.response().putHeader(WARNING_HEADER, "true");
+        }
+    }
+
+    private static void tooManyRequests(RoutingContext ctx, Duration wait, Map<String, Object> more) {
         long seconds = seconds(wait);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("error", TOO_MANY_REQUESTS);
         answer.put("retry_after_seconds", seconds);
+        answer.putAll(more);
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
         Replies.json(ctx, 429, answer);
     }

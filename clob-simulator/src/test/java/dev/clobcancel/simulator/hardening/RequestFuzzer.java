@@ -19,11 +19,13 @@ final class RequestFuzzer {
             "/book", "/book?token_id=1", "/data/orders", "/data/order/0x12", "/v1/heartbeats", "/heartbeats",
             "/_sim/accounts", "/_sim/orders", "/_sim/markets", "/_sim/orders/0xab/match", "/_sim/orders/nothing",
             "/_sim/requests?method=DELETE", "/_sim/clock", "/_sim/seed", "/_sim/heartbeats", "/_sim/rate-limits",
+            "/version", "/_sim/accounts/k-1/tier", "/_sim/accounts/nobody/tier",
             "/", "/nowhere", "/order/../time", "/%00", "/order?" + "q=1&".repeat(50));
     static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "TRACE",
             "FROB", "get", "DELETE\u0000");
     static final List<String> FIELDS = List.of("orderID", "market", "asset_id", "heartbeat_id", "apiKey", "secret",
-            "passphrase", "address", "owner", "assetId", "side", "price", "size", "id", "seed", "advanceMs", "assets");
+            "passphrase", "address", "owner", "assetId", "side", "price", "size", "id", "seed", "advanceMs", "assets",
+            "tier", "delayedMs", "postOnly", "enabled", "warning", "negativeBalance", "openEndedCost");
 
     private final Random random;
 

@@ -6,8 +6,10 @@ import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.model.OrderState;
 import dev.clobcancel.domain.port.CancelOrderPort;
 import dev.clobcancel.domain.port.HeartbeatPort;
+import dev.clobcancel.domain.port.OrderReadPort;
 import dev.clobcancel.domain.retry.Durations;
 import dev.clobcancel.domain.retry.RetryPolicy;
 import io.vertx.core.Vertx;
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -40,7 +43,7 @@ import java.util.concurrent.CompletionStage;
  * complete on a Vert.x event-loop thread: do blocking work in an {@code ...Async} stage of your
  * own executor.
  */
-public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, AutoCloseable {
+public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, OrderReadPort, AutoCloseable {
 
     /**
      * Runs a task once a delay has passed: how the client waits between attempts. Vert.x timers
@@ -54,6 +57,7 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Aut
     private final SignedRequests requests;
     private final CancelRequests cancels;
     private final HeartbeatRequests heartbeats;
+    private final OrderReads orders;
     private final RetryingCalls calls;
     private final HttpTransport transport;
 
@@ -61,6 +65,7 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Aut
         this.requests = requests;
         this.cancels = new CancelRequests(requests);
         this.heartbeats = new HeartbeatRequests(requests);
+        this.orders = new OrderReads(requests);
         this.calls = calls;
         this.transport = transport;
     }
@@ -114,6 +119,13 @@ public final class ClobHttpClient implements CancelOrderPort, HeartbeatPort, Aut
     @Override
     public CompletionStage<String> sendHeartbeat(String previousId, Duration within) {
         return heartbeats.send(previousId, within);
+    }
+
+    /** {@code GET /data/order/{id}}, retried as a cancel is: empty when the exchange knows no such order. */
+    @Override
+    public CompletionStage<Optional<OrderState>> readOrder(OrderId id) {
+        Objects.requireNonNull(id, "id");
+        return orders.read(id);
     }
 
     /**

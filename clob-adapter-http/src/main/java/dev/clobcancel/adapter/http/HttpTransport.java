@@ -1,7 +1,7 @@
 package dev.clobcancel.adapter.http;
 
+import dev.clobcancel.adapter.http.implementation.OwnedVertx;
 import dev.clobcancel.domain.failure.TransportException;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
@@ -19,8 +19,6 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
@@ -42,7 +40,6 @@ final class HttpTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final String USER_AGENT = "clob-cancel-java";
-    private static final long CLOSE_TIMEOUT_SECONDS = 10;
     /** Requests that may wait for a pooled connection; far above any honest burst, short of unbounded. */
     static final int DEFAULT_MAX_QUEUED_REQUESTS = 100_000;
 
@@ -166,16 +163,7 @@ final class HttpTransport {
             client.close();
             http.close();
             if (ownsVertx) {
-                var stopped = vertx.close();
-                if (!Context.isOnVertxThread()) {
-                    try {
-                        stopped.toCompletionStage().toCompletableFuture().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (ExecutionException | TimeoutException e) {
-                        LOG.warn("Vert.x did not stop cleanly within {} s: {}", CLOSE_TIMEOUT_SECONDS, e.toString());
-                    }
-                }
+                OwnedVertx.closeAndWait(vertx);
             }
         }
     }

@@ -23,4 +23,17 @@ class AdapterDependencyRulesTest {
             .and().areTopLevelClasses().and().doNotHaveSimpleName("ClobHttpClient")
             .should().bePublic()
             .because("callers use the client and its builder; transport and parsing may change freely");
+
+    @ArchTest
+    static final ArchRule the_user_channel_shows_only_itself = noClasses()
+            .that().resideInAPackage("dev.clobcancel.adapter.http.ws")
+            .and().areTopLevelClasses().and().doNotHaveSimpleName("UserChannel")
+            .should().bePublic()
+            .because("callers use the channel and its builder; the messages' wire format may change freely");
+
+    @ArchTest
+    static final ArchRule the_implementation_package_is_used_by_the_adapter_alone = noClasses()
+            .that().resideOutsideOfPackage("dev.clobcancel.adapter.http..")
+            .should().dependOnClassesThat().resideInAPackage("dev.clobcancel.adapter.http.implementation..")
+            .because("it is public only so that the adapter's packages can share it, not an API");
 }

@@ -36,7 +36,11 @@ abstract class ExchangeClientCommand implements Callable<Integer> {
      * before the caller's tuning; a {@code ParameterException} for a bad variable or value.
      */
     ClobHttpClient openClient(UnaryOperator<ClobHttpClient.Builder> settings) {
-        EnvCredentials.Account account = EnvCredentials.read(env, spec.commandLine());
-        return exchange.open(spec.commandLine(), account, clock, builder -> tuning.apply(settings.apply(builder)));
+        return exchange.open(spec.commandLine(), account(), clock, builder -> tuning.apply(settings.apply(builder)));
+    }
+
+    /** The environment's account; a {@code ParameterException} for a bad variable. */
+    EnvCredentials.Account account() {
+        return EnvCredentials.read(env, spec.commandLine());
     }
 }

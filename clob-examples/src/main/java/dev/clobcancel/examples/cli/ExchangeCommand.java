@@ -55,7 +55,12 @@ abstract class ExchangeCommand extends ExchangeClientCommand {
     public final Integer call() {
         checkOptions();
         try (ClobHttpClient client = openClient(UnaryOperator.identity())) {
-            return new CancelRun(spec.commandLine(), path()).run(client, this::cancel, requested());
+            return send(client);
         }
+    }
+
+    /** Sends the cancel with {@code client}, reports, and gives the exit code. */
+    int send(ClobHttpClient client) {
+        return new CancelRun(spec.commandLine(), path()).run(client, this::cancel, requested());
     }
 }

@@ -9,6 +9,7 @@ import dev.clobcancel.simulator.exchange.Side;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +52,9 @@ public final class ChannelEventBenchmark {
     private final ClobSimulator sim;
     private final Vertx vertx = Vertx.vertx();
     /** Held: a Vert.x WebSocket client no longer referenced is closed by a cleaner, with its connections. */
-    private final WebSocketClient client = vertx.createWebSocketClient();
+    // Vert.x opens at most 50 WebSockets to one server by default and queues the rest: the 100
+    // subscribers phase needs them all open at once.
+    private final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(256));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final L2Signer signer = new L2Signer(ALICE, ALICE_ADDRESS);
     private final PrintStream out;

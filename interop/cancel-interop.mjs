@@ -4,8 +4,10 @@
 // batch limit, GET /version, exchange modes (post-only included), delayed
 // orders, faults, order reads, the order book, heartbeats (chains from "", a
 // stale id resumed), the per-signer rate limits and their headers, and the
-// request journal. The archived @polymarket/clob-client 5.8.1 is kept only for
-// what V2 does not send (a heartbeat chain started with null).
+// request journal, and the user and market WebSocket channels heard by a
+// plain `ws` client while the official client cancels and fills. The archived
+// @polymarket/clob-client 5.8.1 is kept only for what V2 does not send (a
+// heartbeat chain started with null).
 //
 //   node cancel-interop.mjs [path/to/clob-simulator.jar]
 //
@@ -27,6 +29,7 @@ import { inspect } from "node:util";
 
 import { batchCancelChecks, batchLimitChecks } from "./checks/cancel-batch.mjs";
 import { cancelOrderChecks } from "./checks/cancel-order.mjs";
+import { channelChecks } from "./checks/channels.mjs";
 import { delayedChecks } from "./checks/delayed.mjs";
 import { faultChecks } from "./checks/faults.mjs";
 import { heartbeatChecks } from "./checks/heartbeats.mjs";
@@ -101,6 +104,7 @@ async function run() {
   await area("heartbeats", () => heartbeatChecks(base));
   await area("rate limits", () => rateLimitChecks(base));
   await area("orders flow", () => ordersFlowChecks(base));
+  await area("channels", () => channelChecks(base));
   if (first) await area("journal", () => journalChecks(base, first));
 }
 

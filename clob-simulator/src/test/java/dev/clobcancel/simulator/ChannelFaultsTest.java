@@ -11,32 +11,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.faults.ChannelFaultAction;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
-import io.vertx.core.Vertx;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Faults of the channels: lose the next N events, delay them, drop the connection, stop answering PING; seeded. */
-class ChannelFaultsTest extends ExchangeTestBase {
+class ChannelFaultsTest extends ChannelTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void startClient() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void loseTheNextEventsSendsNoneOfThemAndKeepsTheConnection() {

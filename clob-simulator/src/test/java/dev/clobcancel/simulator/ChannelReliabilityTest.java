@@ -11,15 +11,12 @@ import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.ws.Channels;
-import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,22 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * disconnected once its buffer fills and slows no one; connections opened and dropped leave
  * nothing behind.
  */
-class ChannelReliabilityTest extends ExchangeTestBase {
+class ChannelReliabilityTest extends ChannelTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void startClient() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     private List<String> placeMany(int count) {
         List<NewOrder> orders = new ArrayList<>(count);

@@ -13,32 +13,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.exchange.OrderRequest;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
-import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /ws/market}: the book on subscribing, a price change per change of a level, trade prices and books after fills. */
-class MarketChannelTest extends ExchangeTestBase {
+class MarketChannelTest extends ChannelTestBase {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void startClient() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     @Test
     void subscribingSendsTheBookOfEachListedAsset() {

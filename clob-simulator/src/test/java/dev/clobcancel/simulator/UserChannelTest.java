@@ -14,37 +14,22 @@ import dev.clobcancel.simulator.exchange.OrderRequest;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.time.ManualClock;
-import io.vertx.core.Vertx;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code /ws/user}: a client's own order events, for every change whatever caused it. */
-class UserChannelTest extends ExchangeTestBase {
+class UserChannelTest extends ChannelTestBase {
 
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(SimulatorFixture.NOW));
     static final String OTHER_MARKET = "0x" + "7a".repeat(32);
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
-
-    static Vertx vertx;
-
-    @BeforeAll
-    static void startClient() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopClient() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
 
     private HttpResponse<String> alice(String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), "DELETE", path, body);

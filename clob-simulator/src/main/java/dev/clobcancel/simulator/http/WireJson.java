@@ -132,6 +132,9 @@ final class WireJson {
      * price is not a decimal number: abc}, {@code body is not valid JSON: ...}.
      */
     static String problem(IOException e) {
+        if (e instanceof MismatchedInputException trailing && trailing.getOriginalMessage().startsWith("Trailing token")) {
+            return "body is not valid JSON: text after the JSON value";
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return where(unknown) + "unknown field " + unknown.getPropertyName() + " (fields: " + known(unknown.getKnownPropertyIds()) + ")";
         }
@@ -157,27 +160,39 @@ final class WireJson {
     /** {@code orders[0]: } for a field of an element of an array field; {@code order 1: } at the top of a batch. */
     private static String where(JsonMappingException e) {
         List<JsonMappingException.Reference> path = e.getPath();
-        StringBuilder where = new StringBuilder();
-        for (int i = 0; i < path.size() - 1; i++) {
-            JsonMappingException.Reference ref = path.get(i);
-            if (ref.getFieldName() != null) {
-                where.append(where.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (where.isEmpty()) {
-                where.append("order ").append(ref.getIndex());
-            } else {
-                where.append('[').append(ref.getIndex()).append(']');
-            }
-        }
+        String where = path(path.subList(0, lastField(path)));
         return where.isEmpty() ? "" : where + ": ";
     }
 
+    /** The field at fault, with the index of its element when it is one: {@code side}, {@code assets[1]}. */
     private static String field(JsonMappingException e) {
         List<JsonMappingException.Reference> path = e.getPath();
-        if (path.isEmpty()) {
-            return "the body";
+        int last = lastField(path);
+        return last < path.size() ? path(path.subList(last, path.size())) : "the body";
+    }
+
+    /** Where the last field name of the path is; the path's size when it has none. */
+    private static int lastField(List<JsonMappingException.Reference> path) {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (path.get(i).getFieldName() != null) {
+                return i;
+            }
         }
-        JsonMappingException.Reference last = path.get(path.size() - 1);
-        return last.getFieldName() != null ? last.getFieldName() : "element " + last.getIndex();
+        return path.size();
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder text = new StringBuilder();
+        for (JsonMappingException.Reference ref : refs) {
+            if (ref.getFieldName() != null) {
+                text.append(text.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (text.isEmpty()) {
+                text.append("order ").append(ref.getIndex());
+            } else {
+                text.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return text.toString();
     }
 
     private static String known(Collection<Object> ids) {

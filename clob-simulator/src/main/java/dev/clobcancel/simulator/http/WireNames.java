@@ -45,7 +45,13 @@ final class WireNames {
 
     /** The setting named {@code name} in field {@code field}; a 400 listing the names when there is none. */
     static <E extends Enum<E>> E setting(E[] values, String field, String name) {
-        return parse(values, WireNames::lowerCase, field, name);
+        for (E value : values) {
+            if (lowerCase(value).equals(name)) {
+                return value;
+            }
+        }
+        throw RequestRefused.badRequest(field + " must be one of " + Arrays.stream(values).map(WireNames::lowerCase).toList()
+                + ", not " + name);
     }
 
     static String side(Side side) {

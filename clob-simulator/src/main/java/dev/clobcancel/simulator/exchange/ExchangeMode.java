@@ -4,12 +4,12 @@ package dev.clobcancel.simulator.exchange;
 public enum ExchangeMode {
     /** Everything works. */
     NORMAL,
-    /** Cancels work; new orders get 503. */
+    /** Cancels work; new orders are refused. */
     CANCEL_ONLY,
-    /** After a restart: cancels and post-only orders work; other new orders get 503. */
+    /** After a restart: cancels and post-only orders work; other new orders are refused. */
     POST_ONLY,
-    /** Every trading endpoint, cancels included, gets 503. */
+    /** Trading is off: orders and cancels alike are refused; reads work. */
     DISABLED,
-    /** The weekly matching-engine restart: order endpoints get 425. */
+    /** The weekly matching-engine restart: everything is refused, reads included, until it is back. */
     RESTARTING
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * modes.set(ExchangeMode.RESTARTING, Duration.ofSeconds(90), Duration.ofMinutes(2), null);
- * // 425 for 90 s, then post-only for 2 min, then normal
+ * // restarting for 90 s, then post-only for 2 min, then normal
  * }</pre>
  */
 public final class ModeSwitch {

@@ -21,8 +21,8 @@ import dev.clobcancel.simulator.orders.PostedOrder;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.math.BigDecimal;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +46,7 @@ final class SignedOrderApi {
     /** Names the failed check of a refused order: the exchange's words rarely do. */
     static final String REFUSAL_HEADER = "X-Sim-Refusal";
 
-    private static final JavaType BATCH = WireJson.MAPPER.getTypeFactory().constructCollectionType(List.class, SignedOrderBody.class);
+    private static final JavaType BATCH = WireJson.listOf(SignedOrderBody.class);
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
     private final SimulatorState state;
@@ -81,12 +81,12 @@ final class SignedOrderApi {
         try {
             batch = body.length == 0 ? null : WireJson.reader(BATCH).readValue(body);
         } catch (MismatchedInputException e) {
-            Integer index = e.getPath().isEmpty() ? null : e.getPath().get(0).getIndex();
-            batch = null;
-            if (index != null && index >= 0) {
+            int index = e.getPath().isEmpty() ? -1 : e.getPath().get(0).getIndex();
+            if (index >= 0) {
                 refuse(ctx, SignedOrderRefusedException.INVALID_ORDER_PAYLOAD, "order " + index + ": " + SignedOrderBody.NOT_AN_ORDER);
                 return;
             }
+            batch = null;
         } catch (IOException notJson) {
             batch = null;
         }

@@ -137,7 +137,7 @@ final class TradingGate {
         }
     }
 
-    private static final JavaType PROBES = WireJson.MAPPER.getTypeFactory().constructCollectionType(List.class, PostOnlyProbe.class);
+    private static final JavaType PROBES = WireJson.listOf(PostOnlyProbe.class);
 
     /** An order posted with {@code "postOnly": true}, or a batch ({@code POST /orders}) of nothing but post-only orders. */
     private static boolean isPostOnly(byte[] body) {

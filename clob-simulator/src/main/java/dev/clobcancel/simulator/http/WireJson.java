@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -45,7 +46,7 @@ final class WireJson {
     }
 
     /** The rules of every mapper that reads the simulator's input: the admin API's and the {@code --config} file's. */
-    static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(B builder) {
+    static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B configure(B builder) {
         return builder.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -88,7 +89,12 @@ final class WireJson {
 
     /** A required body as a list of {@code element}; an element's fault is named {@code order 1: ...}. */
     static <T> List<T> readList(byte[] body, Class<T> element) {
-        return read(body, reader(MAPPER.getTypeFactory().constructCollectionType(List.class, element)));
+        return read(body, reader(listOf(element)));
+    }
+
+    /** The type of a list of {@code element}, for {@link #reader(JavaType)}. */
+    static JavaType listOf(Class<?> element) {
+        return MAPPER.getTypeFactory().constructCollectionType(List.class, element);
     }
 
     private static <T> T read(byte[] body, ObjectReader reader) {

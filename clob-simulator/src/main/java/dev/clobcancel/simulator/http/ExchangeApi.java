@@ -17,6 +17,7 @@ import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +101,17 @@ final class ExchangeApi {
     private static final ObjectReader CANCEL_ORDERS = WireJson.reader(String[].class);
     private static final ObjectReader CANCEL_MARKET = WireJson.reader(CancelMarketBody.class);
     private static final ObjectWriter CANCEL_ANSWER = WireJson.writer(CancelAnswer.class);
+
+    static {
+        // Once through each reader and writer of the cancel path at start, so the first cancels
+        // of a fresh simulator do not pay Jackson's lazy set-up (classes loaded, serializers of
+        // the answer's parts found) on the event loop, within the client's attempt timeout.
+        String id = "0x" + "0".repeat(64);
+        orderIdOf(("{\"orderID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+        readOrNull(CANCEL_ORDERS, ("[\"" + id + "\"]").getBytes(StandardCharsets.UTF_8));
+        answerJson(new CancelReport(List.of(id), Map.of(id, Exchange.NOT_FOUND)));
+        WireJson.write(new Replies.Error(INVALID_PAYLOAD));
+    }
 
     /**
      * The text of {@code orderID} in a body that is one JSON object, or null when it is not (not

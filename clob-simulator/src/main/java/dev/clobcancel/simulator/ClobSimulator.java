@@ -364,6 +364,7 @@ public final class ClobSimulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            state.close();
             await(vertx.close());
             if (certificate != null) {
                 certificate.delete();

@@ -93,7 +93,7 @@ class AdminApiTest {
         http.post("/_sim/seed", "{\"seed\":99}");
         String afterReseed = TestHttp.json(http.post("/_sim/orders", ORDER)).get("ids").get(0).asText();
 
-        try (ClobSimulator seeded99 = ClobSimulator.start(SimulatorOptions.defaults().withSeed(99))) {
+        try (ClobSimulator seeded99 = ClobSimulator.start(SimulatorOptions.builder().seed(99).build())) {
             seeded99.addAccount(new dev.clobcancel.domain.model.ApiCredentials("k-1", "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "p-1"),
                     dev.clobcancel.domain.model.Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791"));
             assertThat(seeded99.placeOrder("k-1", "0xmarket", "123", dev.clobcancel.simulator.exchange.Side.BUY, "0.5", "10"))

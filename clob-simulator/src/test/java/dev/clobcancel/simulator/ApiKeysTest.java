@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiKeysTest {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(7));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().seed(7).build());
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final TestWallet CAROL = TestWallet.fromSeed(99, 0);
@@ -63,7 +63,7 @@ class ApiKeysTest {
         String first = derive(h -> { }).body();
         String again = derive(h -> { }).body();
         String nextRun;
-        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClock().withSeed(7))) {
+        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().seed(7).build())) {
             nextRun = new TestHttp(other.baseUri()).send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(137, NOW, BigInteger.ZERO))
                     .body();
         }
@@ -78,7 +78,7 @@ class ApiKeysTest {
         String nonce1 = TestHttp.json(http.send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(137, NOW, BigInteger.ONE)))
                 .get("apiKey").asText();
         String otherSeed;
-        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClock().withSeed(8))) {
+        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().seed(8).build())) {
             otherSeed = TestHttp.json(new TestHttp(other.baseUri()).send("GET", "/auth/derive-api-key", null,
                     CAROL.l1Headers(137, NOW, BigInteger.ZERO))).get("apiKey").asText();
         }
@@ -187,7 +187,7 @@ class ApiKeysTest {
 
     @Test
     void theSimulatorCanBeAmoy() {
-        try (ClobSimulator amoy = ClobSimulator.start(SimulatorFixture.stoppedClock().withChainId(80002))) {
+        try (ClobSimulator amoy = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().chainId(80002).build())) {
             TestHttp amoyHttp = new TestHttp(amoy.baseUri());
             assertThat(amoyHttp.send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(80002, NOW, BigInteger.ZERO)).statusCode())
                     .isEqualTo(200);

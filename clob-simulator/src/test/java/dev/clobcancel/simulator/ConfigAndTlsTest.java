@@ -52,7 +52,7 @@ class ConfigAndTlsTest {
     @Test
     void aScenarioHoldsDelayedOrdersAndPostOnly() throws IOException {
         String yaml = YAML.replace("size: 10}", "size: 10, delayedMs: 250}").replace("mode: cancel-only", "mode: post-only");
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(ScenarioFile.read(write("sim.yaml", yaml))))) {
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().scenario(ScenarioFile.read(write("sim.yaml", yaml))).build())) {
             assertThat(sim.order("0x" + "ab".repeat(32)).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.POST_ONLY);
         }
@@ -61,7 +61,7 @@ class ConfigAndTlsTest {
     @Test
     void aYamlScenarioIsHeldAtStartAndAgainAfterEveryReset() throws IOException {
         Scenario scenario = ScenarioFile.read(write("sim.yaml", YAML));
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(scenario))) {
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().scenario(scenario).build())) {
             String id = "0x" + "ab".repeat(32);
             TestHttp http = new TestHttp(sim.baseUri());
 
@@ -99,7 +99,7 @@ class ConfigAndTlsTest {
         Path badSide = write("d.yaml", "orders:\n  - {owner: k, market: m, assetId: '1', side: HOLD}\n");
 
         assertThatThrownBy(() -> ScenarioFile.read(unknownField)).hasMessageContaining("a.yaml").hasMessageContaining("unknown field acounts");
-        assertThatThrownBy(() -> ClobSimulator.start(SimulatorOptions.defaults().withScenario(ScenarioFile.read(badOrder))))
+        assertThatThrownBy(() -> ClobSimulator.start(SimulatorOptions.builder().scenario(ScenarioFile.read(badOrder)).build()))
                 .hasMessageContaining("owner nobody is not the apiKey of an account");
         assertThatThrownBy(() -> ScenarioFile.read(badYaml)).hasMessageContaining("c.yaml is not valid YAML");
         assertThatThrownBy(() -> ScenarioFile.read(badSide)).hasMessageContaining("orders[0]: side must be BUY or SELL");
@@ -108,7 +108,7 @@ class ConfigAndTlsTest {
 
     @Test
     void tlsServesHttpsWithACertificateForTheLoopbackAddress() throws Exception {
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withTls(true))) {
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().tls(true).build())) {
             Path pem = sim.certificatePath().orElseThrow();
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(pem)).build();
 

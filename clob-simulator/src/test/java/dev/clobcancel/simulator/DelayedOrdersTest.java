@@ -28,7 +28,7 @@ class DelayedOrdersTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> alice(String method, String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), method, path, body);

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class FaultsTest extends ExchangeTestBase {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(42));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().seed(42).build());
 
     private HttpResponse<String> cancel(String id) {
         return http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(id));

@@ -26,7 +26,7 @@ class HeartbeatTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> beat(L2Signer who, String path, String body) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), "POST", path, body);
@@ -209,8 +209,8 @@ class HeartbeatTest extends ExchangeTestBase {
 
     @Test
     void aShorterWindowIsAnOption() {
-        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.defaults().withClock(CLOCK)
-                .withHeartbeatWindow(Duration.ofMillis(500)))) {
+        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.builder().clock(CLOCK)
+                .heartbeatWindow(Duration.ofMillis(500)).build())) {
             assertThat(quick.exchange().account("any")).isEmpty();
             assertThat(TestHttp.json(new TestHttp(quick.baseUri()).get("/_sim/heartbeats")).get("windowMs").asLong()).isEqualTo(500);
         }

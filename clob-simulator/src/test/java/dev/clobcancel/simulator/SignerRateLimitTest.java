@@ -39,7 +39,7 @@ class SignerRateLimitTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> as(L2Signer who, String method, String path, String body) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), method, path, body);

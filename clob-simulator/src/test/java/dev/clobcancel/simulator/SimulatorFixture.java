@@ -27,7 +27,12 @@ final class SimulatorFixture {
     static final long NOW = 1_764_000_000L;
 
     static SimulatorOptions stoppedClock() {
-        return SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+        return stoppedClockBuilder().build();
+    }
+
+    /** The options of {@link #stoppedClock()}, to change a few. */
+    static SimulatorOptions.Builder stoppedClockBuilder() {
+        return SimulatorOptions.builder().clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     }
 
     static final L2Signer ALICE_SIGNS = new L2Signer(ALICE, ALICE_ADDRESS);

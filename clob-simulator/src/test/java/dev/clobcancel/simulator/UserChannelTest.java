@@ -29,7 +29,7 @@ class UserChannelTest extends ChannelTestBase {
     static final String OTHER_MARKET = "0x" + "7a".repeat(32);
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> alice(String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), "DELETE", path, body);

@@ -68,7 +68,7 @@ class ClobSimulatorContainerIT {
     void generatesTheIdsTheSameSeedGivesInTheProcess() {
         String inContainer = sim.admin().placeOrder(Accounts.API_KEY, SimulatorAdminTest.MARKET, "123", SimulatorAdmin.Side.BUY, "0.5", "1");
 
-        try (ClobSimulator embedded = ClobSimulator.start(SimulatorOptions.defaults().withSeed(42))) {
+        try (ClobSimulator embedded = ClobSimulator.start(SimulatorOptions.builder().seed(42).build())) {
             embedded.addAccount(new ApiCredentials(Accounts.API_KEY, Accounts.SECRET, Accounts.PASSPHRASE), Address.of(Accounts.ADDRESS));
             assertThat(embedded.placeOrder(Accounts.API_KEY, SimulatorAdminTest.MARKET, "123", Side.BUY, "0.5", "1"))
                     .isEqualTo(inContainer);

@@ -34,7 +34,7 @@ class SimulatorAdminTest {
 
     @BeforeAll
     static void start() {
-        sim = ClobSimulator.start(SimulatorOptions.defaults().withSeed(42).withClock(ManualClock.at(Instant.parse("2026-05-01T12:00:00Z"))));
+        sim = ClobSimulator.start(SimulatorOptions.builder().seed(42).clock(ManualClock.at(Instant.parse("2026-05-01T12:00:00Z"))).build());
         admin = new SimulatorAdmin(sim.baseUri());
     }
 

@@ -44,7 +44,7 @@ class HeartbeatKeeperTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withClock(CLOCK).withHeartbeatWindow(WINDOW));
+            SimulatorOptions.builder().clock(CLOCK).heartbeatWindow(WINDOW).build());
 
     private ClobSimulator sim;
     private InstantScheduler retries;

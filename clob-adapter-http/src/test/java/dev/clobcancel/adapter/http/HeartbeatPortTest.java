@@ -30,7 +30,7 @@ class HeartbeatPortTest {
     private static final ManualClock CLOCK = ManualClock.at(Instant.parse("2026-01-05T12:00:00Z"));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private ClobSimulator sim;
     private InstantScheduler retries;

@@ -53,7 +53,7 @@ class RetryTest {
     private static final ManualClock CLOCK = ManualClock.at(Instant.parse("2026-01-05T12:00:00Z"));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private static final RetryPolicy POLICY = RetryPolicy.defaults().withRandom(MID_JITTER);
 

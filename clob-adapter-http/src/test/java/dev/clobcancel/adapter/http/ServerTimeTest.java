@@ -31,7 +31,7 @@ class ServerTimeTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withClock(EXCHANGE_CLOCK));
+            SimulatorOptions.builder().clock(EXCHANGE_CLOCK).build());
 
     private ClobSimulator sim;
     private ManualClock machineClock;

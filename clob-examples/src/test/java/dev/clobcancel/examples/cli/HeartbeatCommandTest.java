@@ -33,7 +33,7 @@ class HeartbeatCommandTest {
     private static final String NAME = "clob heartbeat: ";
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private final CliRunner cli = new CliRunner(CLOCK);
     private final SteppedHeartbeats heartbeats = new SteppedHeartbeats(CLOCK);

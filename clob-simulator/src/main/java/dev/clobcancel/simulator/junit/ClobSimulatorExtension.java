@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * // or, with options:
  * @RegisterExtension
- * static ClobSimulatorExtension sim = new ClobSimulatorExtension(SimulatorOptions.defaults().withSeed(42));
+ * static ClobSimulatorExtension sim = new ClobSimulatorExtension(SimulatorOptions.builder().seed(42).build());
  * }</pre>
  */
 public final class ClobSimulatorExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
@@ -75,7 +75,7 @@ public final class ClobSimulatorExtension implements BeforeAllCallback, BeforeEa
         return context.getTestClass()
                 .map(type -> type.getAnnotation(ClobSimulatorTest.class))
                 .filter(Objects::nonNull)
-                .map(annotation -> SimulatorOptions.defaults().withSeed(annotation.seed()))
+                .map(annotation -> SimulatorOptions.builder().seed(annotation.seed()).build())
                 .orElse(SimulatorOptions.defaults());
     }
 }

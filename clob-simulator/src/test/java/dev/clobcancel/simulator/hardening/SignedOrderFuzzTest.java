@@ -46,7 +46,7 @@ class SignedOrderFuzzTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withSeed(SEED));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().seed(SEED).build());
 
     private final Random random = new Random(SEED);
     private ClobSimulator sim;

@@ -1,13 +1,14 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.MARKET;
 import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.wallet.TestWallet;
 import dev.clobcancel.simulator.wallet.WalletAccount;
@@ -103,25 +104,25 @@ class ApiKeysTest {
     @Test
     void aKeyMadeThroughL1IsAnAccountThatCancelsItsOrders() {
         WalletAccount carol = WalletAccount.derive(sim.baseUri(), 137, CAROL);
-        String id = sim.placeOrder(carol.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10");
+        String id = sim.place(order().owner(carol.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10")).value();
 
         WalletAccount.Answer canceled = carol.cancel(id);
 
         assertThat(canceled.status()).isEqualTo(200);
         assertThat(canceled.body().get("canceled")).extracting(JsonNode::asText).containsExactly(id);
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
     void deletingTheKeyEndsItAndCancelsItsLiveOrders() {
         WalletAccount carol = WalletAccount.derive(sim.baseUri(), 137, CAROL);
-        String id = sim.placeOrder(carol.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10");
+        String id = sim.place(order().owner(carol.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10")).value();
 
         WalletAccount.Answer deleted = carol.send("DELETE", "/auth/api-key", null);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(carol.send("GET", "/auth/api-keys", null).status()).isEqualTo(401);
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test

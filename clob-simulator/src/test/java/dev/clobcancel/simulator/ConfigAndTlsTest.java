@@ -3,6 +3,7 @@ package dev.clobcancel.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.core.Scenario;
 import dev.clobcancel.simulator.core.ScenarioFile;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
@@ -53,7 +54,7 @@ class ConfigAndTlsTest {
     void aScenarioHoldsDelayedOrdersAndPostOnly() throws IOException {
         String yaml = YAML.replace("size: 10}", "size: 10, delayedMs: 250}").replace("mode: cancel-only", "mode: post-only");
         try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().scenario(ScenarioFile.read(write("sim.yaml", yaml))).build())) {
-            assertThat(sim.order("0x" + "ab".repeat(32)).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
+            assertThat(sim.order(OrderId.of("0x" + "ab".repeat(32))).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.POST_ONLY);
         }
     }
@@ -65,17 +66,17 @@ class ConfigAndTlsTest {
             String id = "0x" + "ab".repeat(32);
             TestHttp http = new TestHttp(sim.baseUri());
 
-            assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+            assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.CANCEL_ONLY);
             assertThat(http.get("/time").statusCode()).isEqualTo(500);
             assertThat(TestHttp.json(http.get("/_sim/rate-limits")).get("enabled").asBoolean()).isTrue();
-            assertThat(sim.exchange().markets()).containsKey("0xm");
+            assertThat(sim.markets().all()).containsKey("0xm");
 
-            sim.exchange().match(id, null);
+            sim.orders().fill(OrderId.of(id));
             sim.setMode(ExchangeMode.NORMAL);
             http.post("/_sim/reset", null);
 
-            assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+            assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.CANCEL_ONLY);
             assertThat(http.get("/time").statusCode()).isEqualTo(500);
         }

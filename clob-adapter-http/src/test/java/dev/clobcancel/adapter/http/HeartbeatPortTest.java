@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.failure.BadRequestException;
-import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
 import dev.clobcancel.simulator.ClobSimulator;
@@ -115,7 +114,7 @@ class HeartbeatPortTest {
 
     @Test
     void anAnswerWithoutAHeartbeatIdIsAnUnexpectedResponse() throws Exception {
-        sim.faults().add(FaultRule.respond(200, "{\"status\":\"ok\"}").onPath(HeartbeatRequests.PATH).times(1));
+        sim.faults().add(FaultRule.respond(200, "{\"status\":\"ok\"}").path(HeartbeatRequests.PATH).times(1).build());
 
         Throwable failure = failure(client.sendHeartbeat(null));
 

@@ -40,16 +40,16 @@ public final class SimulatorOptions {
     private final long chainId;
 
     private SimulatorOptions(Builder builder) {
-        this.host = Objects.requireNonNull(builder.host, "host");
+        this.host = Objects.requireNonNull(builder.host, "host must not be null");
         this.port = builder.port;
         this.seed = builder.seed;
-        this.clock = Objects.requireNonNull(builder.clock, "clock");
-        this.authWindow = Objects.requireNonNull(builder.authWindow, "authWindow");
+        this.clock = Objects.requireNonNull(builder.clock, "clock must not be null");
+        this.authWindow = Objects.requireNonNull(builder.authWindow, "authWindow must not be null");
         this.journalCapacity = builder.journalCapacity;
-        this.scenario = Objects.requireNonNull(builder.scenario, "scenario");
+        this.scenario = Objects.requireNonNull(builder.scenario, "scenario must not be null");
         this.tls = builder.tls;
-        this.heartbeatWindow = Objects.requireNonNull(builder.heartbeatWindow, "heartbeatWindow");
-        this.idleTimeout = Objects.requireNonNull(builder.idleTimeout, "idleTimeout");
+        this.heartbeatWindow = Objects.requireNonNull(builder.heartbeatWindow, "heartbeatWindow must not be null");
+        this.idleTimeout = Objects.requireNonNull(builder.idleTimeout, "idleTimeout must not be null");
         this.chainId = builder.chainId;
         if (idleTimeout.toSeconds() < 1) {
             throw new IllegalArgumentException("idleTimeout must be at least a second, not " + idleTimeout);

@@ -59,6 +59,6 @@ class SimulatorOptionsTest {
         refused(b -> b.heartbeatWindow(Duration.ZERO), "heartbeatWindow must be positive");
         refused(b -> b.idleTimeout(Duration.ofMillis(500)), "idleTimeout must be at least a second");
         refused(b -> b.chainId(1), "chainId must be 137 (Polygon) or 80002 (Amoy), not 1");
-        assertThatThrownBy(() -> SimulatorOptions.builder().clock(null).build()).hasMessage("clock");
+        assertThatThrownBy(() -> SimulatorOptions.builder().clock(null).build()).hasMessage("clock must not be null");
     }
 }

@@ -7,6 +7,11 @@ import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.Side;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
@@ -26,11 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -41,7 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * rate comes with the CPU the whole process (simulator, load and subscribers) spent per cancel.
  *
  * <pre>{@code
- * java -cp clob-benchmarks/target/benchmarks.jar dev.clobcancel.benchmarks.ChannelEventBenchmark [cancels per phase] [threads]
+ * java -cp clob-benchmarks/target/benchmarks.jar dev.clobcancel.benchmarks.ChannelEventBenchmark [cancels per phase] [in flight]
  * }</pre>
  */
 public final class ChannelEventBenchmark {
@@ -66,40 +70,46 @@ public final class ChannelEventBenchmark {
     // subscribers phase needs them all open at once.
     private final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(256));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The load of the rate phases: keep-alive connections, as many as requests in flight. */
+    private final io.vertx.core.http.HttpClient load;
     private final L2Signer signer = new L2Signer(ALICE, ALICE_ADDRESS);
     /** Per open subscriber, a permit for each PONG it heard. */
     private final Map<WebSocket, Semaphore> pongs = new ConcurrentHashMap<>();
     private final PrintStream out;
 
-    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out) {
+    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out, int inFlight) {
         this.sim = sim;
         this.out = out;
+        this.load = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(inFlight));
     }
 
     public static void main(String[] args) throws Exception {
         int cancels = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        if (cancels < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("usage: ChannelEventBenchmark [cancels per phase, at least 1] [in flight, at least 1]");
+        }
         try (ClobSimulator sim = ClobSimulator.start()) {
             sim.addAccount(ALICE, ALICE_ADDRESS);
             sim.addAccount(BOB, BOB_ADDRESS);
-            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, System.out);
+            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, System.out, inFlight);
             try {
-                bench.run(cancels, threads);
+                bench.run(cancels, inFlight);
             } finally {
                 bench.vertx.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
         }
     }
 
-    private void run(int cancels, int threads) throws Exception {
-        out.printf("cores %d, %d cancels per phase, %d client threads%n", Runtime.getRuntime().availableProcessors(), cancels, threads);
-        rate(Math.max(1000, cancels / 4), threads, 1, ALICE); // warm-up: the JIT, the sockets
+    private void run(int cancels, int inFlight) throws Exception {
+        out.printf("cores %d, %d cancels per phase, %d in flight%n", Runtime.getRuntime().availableProcessors(), cancels, inFlight);
+        rate(Math.max(1000, cancels), inFlight, 1, ALICE); // warm-up: the JIT, the sockets, as long as a phase
         delay(Math.max(1000, cancels / 10));
         delay(Math.max(1000, cancels / 4));
-        double none = rate(cancels, threads, 0, ALICE);
-        double one = rate(cancels, threads, 1, ALICE);
-        double hundred = rate(cancels, threads, 100, ALICE);
-        double others = rate(cancels, threads, 100, BOB);
+        double none = rate(cancels, inFlight, 0, ALICE);
+        double one = rate(cancels, inFlight, 1, ALICE);
+        double hundred = rate(cancels, inFlight, 100, ALICE);
+        double others = rate(cancels, inFlight, 100, BOB);
         out.printf("cancel rate: 0 subscribers %.0f/s, 1 subscriber %.0f/s (%+.1f%%), 100 subscribers hearing every event"
                         + " %.0f/s (%+.1f%%), 100 subscribers of another account %.0f/s (%+.1f%%)%n",
                 none, one, 100 * (one / none - 1), hundred, 100 * (hundred / none - 1), others, 100 * (others / none - 1));
@@ -145,11 +155,11 @@ public final class ChannelEventBenchmark {
     }
 
     /**
-     * Cancels {@code count} of Alice's orders from {@code threads} threads with {@code subscribers}
+     * Cancels {@code count} of Alice's orders, {@code inFlight} at a time, with {@code subscribers}
      * user-channel connections of {@code account} attached (Alice's hear every cancel, another
      * account's none); returns cancels per second.
      */
-    private double rate(int count, int threads, int subscribers, ApiCredentials account) throws Exception {
+    private double rate(int count, int inFlight, int subscribers, ApiCredentials account) throws Exception {
         List<String> ids = place(count);
         AtomicLong events = new AtomicLong();
         boolean hearing = account.equals(ALICE);
@@ -163,26 +173,9 @@ public final class ChannelEventBenchmark {
                 }
             }));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int from = t;
-                work.add(pool.submit(() -> {
-                    for (int i = from; i < count; i += threads) {
-                        cancel(ids.get(i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> done : work) {
-                done.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        cancelAll(ids, inFlight).get(WAIT_SECONDS, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!all.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException(events.get() + " of " + expected + " events came");
@@ -197,10 +190,56 @@ public final class ChannelEventBenchmark {
             throw new IllegalStateException(events.get() + " events heard, " + expected + " expected");
         }
         double rate = count / seconds;
-        out.printf("%d cancels from %d threads with %d subscribers%s: %.0f cancels/s, %.0f µs of CPU per cancel, %d events heard, none lost%n",
-                count, threads, subscribers, hearing || subscribers == 0 ? "" : " of another account", rate,
+        out.printf("%d cancels, %d in flight, with %d subscribers%s: %.0f cancels/s, %.0f µs of CPU per cancel, %d events heard, none lost%n",
+                count, inFlight, subscribers, hearing || subscribers == 0 ? "" : " of another account", rate,
                 cpuMicrosPerCancel, events.get());
         return rate;
+    }
+
+    /**
+     * Cancels every id, {@code inFlight} requests at a time over keep-alive connections (Vert.x, as
+     * cheap a load as the machine allows: it shares the cores with the simulator); fails on the
+     * first answer that is not the id's cancel.
+     */
+    private CompletableFuture<Void> cancelAll(List<String> ids, int inFlight) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        Runnable[] sendNext = new Runnable[1];
+        sendNext[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= ids.size() || done.isDone()) {
+                return;
+            }
+            cancelAsync(ids.get(i)).onComplete(result -> {
+                if (result.failed()) {
+                    done.completeExceptionally(result.cause());
+                } else if (answered.incrementAndGet() == ids.size()) {
+                    done.complete(null);
+                } else {
+                    sendNext[0].run();
+                }
+            });
+        };
+        for (int i = 0; i < Math.min(inFlight, ids.size()); i++) {
+            sendNext[0].run();
+        }
+        if (ids.isEmpty()) {
+            done.complete(null);
+        }
+        return done;
+    }
+
+    private io.vertx.core.Future<Void> cancelAsync(String id) {
+        byte[] body = ("{\"orderID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.DELETE).setAbsoluteURI(sim.baseUri().resolve("/order").toString())
+                .putHeader("Content-Type", "application/json");
+        signer.headers(System.currentTimeMillis() / 1000, "DELETE", "/order", body).asMap().forEach(options::putHeader);
+        return load.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().compose(answer -> response.statusCode() == 200 && answer.toString().contains(id)
+                        ? io.vertx.core.Future.succeededFuture()
+                        : io.vertx.core.Future.failedFuture("cancel of " + id + ": " + response.statusCode() + " " + answer)));
     }
 
     private List<String> place(int count) {

@@ -86,13 +86,18 @@ public final class ChannelEventBenchmark {
     public static void main(String[] args) throws Exception {
         int cancels = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        run(cancels, inFlight, System.out);
+    }
+
+    /** Every phase with {@code cancels} orders each (the delay phases a tenth and a quarter of it), printed to {@code out}. */
+    static void run(int cancels, int inFlight, PrintStream out) throws Exception {
         if (cancels < 1 || inFlight < 1) {
             throw new IllegalArgumentException("usage: ChannelEventBenchmark [cancels per phase, at least 1] [in flight, at least 1]");
         }
         try (ClobSimulator sim = ClobSimulator.start()) {
             sim.addAccount(ALICE, ALICE_ADDRESS);
             sim.addAccount(BOB, BOB_ADDRESS);
-            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, System.out, inFlight);
+            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, out, inFlight);
             try {
                 bench.run(cancels, inFlight);
             } finally {
@@ -103,9 +108,9 @@ public final class ChannelEventBenchmark {
 
     private void run(int cancels, int inFlight) throws Exception {
         out.printf("cores %d, %d cancels per phase, %d in flight%n", Runtime.getRuntime().availableProcessors(), cancels, inFlight);
-        rate(Math.max(1000, cancels), inFlight, 1, ALICE); // warm-up: the JIT, the sockets, as long as a phase
-        delay(Math.max(1000, cancels / 10));
-        delay(Math.max(1000, cancels / 4));
+        rate(cancels, inFlight, 1, ALICE); // warm-up: the JIT, the sockets, as long as a phase
+        delay(Math.max(1, cancels / 10));
+        delay(Math.max(1, cancels / 4));
         double none = rate(cancels, inFlight, 0, ALICE);
         double one = rate(cancels, inFlight, 1, ALICE);
         double hundred = rate(cancels, inFlight, 100, ALICE);

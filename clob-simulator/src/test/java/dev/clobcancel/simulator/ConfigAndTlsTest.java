@@ -53,7 +53,8 @@ class ConfigAndTlsTest {
     @Test
     void aScenarioHoldsDelayedOrdersAndPostOnly() throws IOException {
         String yaml = YAML.replace("size: 10}", "size: 10, delayedMs: 250}").replace("mode: cancel-only", "mode: post-only");
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().scenario(ScenarioFile.read(write("sim.yaml", yaml))).build())) {
+        // A stopped clock: on the system clock a loaded machine could take the 250 ms before the first look.
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().scenario(ScenarioFile.read(write("sim.yaml", yaml))).build())) {
             assertThat(sim.order(OrderId.of("0x" + "ab".repeat(32))).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.POST_ONLY);
         }

@@ -135,7 +135,11 @@ final class AdminBodies {
 
         FaultRule rule(String where) {
             try {
-                return new FaultRule(method, path, times, status, bodyText(), headers(where), delayMs == null ? 0 : delayMs,
+                if (delayMs != null && (delayMs < 0 || delayMs > FaultRule.MAX_DELAY.toMillis())) {
+                    throw new IllegalArgumentException("delayMs must be 0 to " + FaultRule.MAX_DELAY.toMillis() + ", not " + delayMs);
+                }
+                return new FaultRule(method, path, times, status, bodyText(), headers(where),
+                        delayMs == null ? Duration.ZERO : Duration.ofMillis(delayMs),
                         action == null ? FaultAction.RESPOND : FaultAction.fromJson(action), probability);
             } catch (IllegalArgumentException e) {
                 throw RequestRefused.badRequest(where + e.getMessage());

@@ -44,7 +44,7 @@ final class FaultsApi {
         return faults.list().stream().map(installed -> {
             FaultRule rule = installed.rule();
             return new FaultAnswer(installed.id(), rule.method(), rule.path(), installed.remaining(), rule.status(), rule.body(),
-                    rule.headers(), rule.delayMs(), rule.action().jsonName(), rule.probability());
+                    rule.headers(), rule.delay().toMillis(), rule.action().jsonName(), rule.probability());
         }).toList();
     }
 }

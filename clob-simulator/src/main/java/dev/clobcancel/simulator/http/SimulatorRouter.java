@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +26,7 @@ public final class SimulatorRouter {
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         // Container health checks and wait strategies probe this; it answers as soon as the server serves.
-        router.get(HEALTH_PATH).handler(ctx -> Replies.json(ctx, 200, Map.of("status", "ok")));
+        router.get(HEALTH_PATH).handler(ctx -> Replies.json(ctx, 200, Replies.Status.OK));
         router.route().handler(ctx -> {
             // Whatever comes next sees the exchange after any heartbeat that lapsed by now.
             state.expireHeartbeats();

@@ -1,5 +1,6 @@
 package dev.clobcancel.domain.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Objects;
  * }</pre>
  *
  * Construction is the only gate: an id that the exchange could not accept never gets as far as a
- * request, and the exception says what is wrong with it.
+ * request, and the exception says what is wrong with it. The hex digits are kept in lower case,
+ * as the exchange writes its hashes: {@code 0xAB...} and {@code 0xab...} are one id, equal, with
+ * one hash code, and {@link #value()} is {@code 0xab...}.
  */
 public record OrderId(String value) {
 
@@ -26,6 +29,8 @@ public record OrderId(String value) {
         if (problem != null) {
             throw new IllegalArgumentException("invalid order id \"" + Text.shorten(value) + "\": " + problem);
         }
+        // The same string when it is lower case already, as the exchange's ids are: no copy on the hot path.
+        value = value.toLowerCase(Locale.ROOT);
     }
 
     public static OrderId of(String value) {

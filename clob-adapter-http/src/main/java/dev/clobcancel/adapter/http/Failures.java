@@ -22,6 +22,8 @@ import java.time.Duration;
  */
 final class Failures {
 
+    private static final String GAVE_UP = " (gave up after ";
+
     private Failures() {
     }
 
@@ -71,8 +73,11 @@ final class Failures {
         if (attempts == 1) {
             return failure;
         }
-        return restated(failure, failure.getMessage() + " (gave up after " + attempts + " attempts: " + stopReason + ")",
-                failure.rateLimit(), attempts);
+        String message = failure.getMessage();
+        int note = failure.attempts() > 1 ? message.lastIndexOf(GAVE_UP) : -1;
+        // Restated twice, it says the last count alone.
+        String first = note >= 0 ? message.substring(0, note) : message;
+        return restated(failure, first + GAVE_UP + attempts + " attempts: " + stopReason + ")", failure.rateLimit(), attempts);
     }
 
     /** {@code failure} carrying {@code state}, when it carries none of its own (no answer stated one). */

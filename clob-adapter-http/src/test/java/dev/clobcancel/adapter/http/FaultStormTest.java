@@ -171,7 +171,7 @@ class FaultStormTest {
         List<String> canceled = new ArrayList<>();
         for (CompletableFuture<CancelResult> call : calls) {
             CancelResult result = call.get(60, TimeUnit.SECONDS);
-            assertThat(result.notCanceled()).isEmpty();
+            assertThat(TestSupport.reasons(result.notCanceled())).isEmpty();
             canceled.addAll(result.canceled());
         }
         clients.forEach(ClobHttpClient::close);

@@ -10,6 +10,7 @@ import static dev.clobcancel.adapter.http.TestSupport.result;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.RateLimitedException;
@@ -27,6 +28,7 @@ import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -202,7 +204,10 @@ class ClobHttpClientTest {
     void callsAfterCloseFailClearly() throws Exception {
         client.close();
 
-        assertThat(failure(client.cancelOrder(liveOrder()))).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(failure(client.cancelOrder(liveOrder()))).isInstanceOf(ClientClosedException.class).hasMessageContaining("closed");
+        assertThat(failure(client.cancelOrders(List.of()))).isInstanceOf(ClientClosedException.class);
+        assertThat(failure(client.sendHeartbeat(null))).isInstanceOf(ClientClosedException.class);
+        assertThat(((ClobException) failure(client.cancelAll())).attempts()).as("nothing was sent").isZero();
     }
 
     @Test

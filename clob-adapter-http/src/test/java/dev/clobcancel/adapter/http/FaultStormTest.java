@@ -172,7 +172,7 @@ class FaultStormTest {
         for (CompletableFuture<CancelResult> call : calls) {
             CancelResult result = call.get(60, TimeUnit.SECONDS);
             assertThat(TestSupport.reasons(result.notCanceled())).isEmpty();
-            canceled.addAll(result.canceled());
+            canceled.addAll(TestSupport.ids(result.canceled()));
         }
         clients.forEach(ClobHttpClient::close);
 

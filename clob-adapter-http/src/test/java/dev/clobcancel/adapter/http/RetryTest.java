@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.TradingDisabledException;
@@ -315,7 +316,8 @@ class RetryTest {
 
         held.close();
 
-        assertThat(failure(call)).isInstanceOf(IllegalStateException.class)
+        assertThat(failure(call)).isInstanceOf(ClientClosedException.class)
                 .hasMessage("the client was closed before DELETE /order was answered");
+        assertThat(((ClientClosedException) failure(call)).attempts()).as("the one sent before the close").isEqualTo(1);
     }
 }

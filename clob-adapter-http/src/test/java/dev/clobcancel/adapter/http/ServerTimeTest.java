@@ -104,4 +104,18 @@ class ServerTimeTest {
             assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
         }
     }
+
+    @Test
+    void aClientOfAnotherAccountSharesTheOffsetMeasured() throws Exception {
+        sim.addAccount(TestSupport.OTHER_CREDS, TestSupport.OTHER_ADDRESS);
+        try (ClobHttpClient client = clientWithMachineClock().useServerTimeRefreshedEvery(REFRESH).build();
+             ClobHttpClient other = client.withAccount(TestSupport.OTHER_CREDS, TestSupport.OTHER_ADDRESS)) {
+            result(client.cancelOrder(liveOrder(sim)));
+            // The exchange's clock jumps an hour: a client that measured for itself would get through.
+            EXCHANGE_CLOCK.advance(Duration.ofHours(1));
+            OrderId others = TestSupport.liveOrder(sim, TestSupport.OTHER_CREDS, TestSupport.MARKET, TestSupport.ASSET);
+
+            assertThat(failure(other.cancelOrder(others))).isInstanceOf(AuthenticationException.class);
+        }
+    }
 }

@@ -160,9 +160,7 @@ final class RetryingCalls {
         }
         LOG.info("{}: attempt {} failed ({}); trying again in {}", call.what(), attempt, failure.getMessage(),
                 Durations.show(delay));
-        synchronized (call.earlier()) {
-            call.earlier().add(failure);
-        }
+        call.earlier().add(failure);
         try {
             scheduler.schedule(delay, () -> run(call, attempt + 1, clock.instant()));
         } catch (RuntimeException e) {
@@ -176,9 +174,7 @@ final class RetryingCalls {
             return;
         }
         ClobException last = Failures.afterAttempts(failure, attempt, reason);
-        synchronized (call.earlier()) {
-            call.earlier().forEach(last::addSuppressed);
-        }
+        call.earlier().forEach(last::addSuppressed);
         LOG.info("{}: gave up after {} attempts: {}", call.what(), attempt, reason);
         call.result().completeExceptionally(last);
     }

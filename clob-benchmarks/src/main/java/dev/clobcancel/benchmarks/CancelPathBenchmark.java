@@ -1,6 +1,6 @@
 package dev.clobcancel.benchmarks;
 
-import dev.clobcancel.adapter.http.CancelPathFixture;
+import dev.clobcancel.adapter.http.CancelPathSeam;
 import dev.clobcancel.domain.auth.L2Headers;
 import dev.clobcancel.domain.auth.L2Signature;
 import dev.clobcancel.domain.auth.L2Signer;
@@ -9,6 +9,7 @@ import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,8 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The work of one {@code DELETE /order} inside the process, piece by piece: signing it (the
  * client; the simulator verifies with the same class), writing its body, and reading the
- * exchange's answer. The adapter's pieces are package-private: its test fixture
- * ({@link CancelPathFixture}, in its test-jar) is the seam.
+ * exchange's answer. The adapter's package-private pieces are reached through its test-fixtures
+ * seam ({@link CancelPathSeam}), not by a class of this module in the adapter's package.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +45,7 @@ public class CancelPathBenchmark {
     OrderId id;
     byte[] body;
     String signed;
-    CancelPathFixture answer;
+    CancelPathSeam.Answer answer;
 
     @Setup
     public void setUp() {
@@ -52,10 +53,11 @@ public class CancelPathBenchmark {
         signer = new L2Signer(new ApiCredentials("key-1", SECRET, "passphrase-1"),
                 Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791"));
         id = OrderId.of(ORDER);
-        body = CancelPathFixture.cancelBody(id);
+        body = CancelPathSeam.orderBody(id);
         signed = signature.sign(TIMESTAMP, "DELETE", "/order", body);
-        answer = CancelPathFixture.answering(
-                ("{\"canceled\":[\"" + ORDER + "\"],\"not_canceled\":{}}").getBytes(StandardCharsets.UTF_8));
+        answer = CancelPathSeam.answer(200,
+                ("{\"canceled\":[\"" + ORDER + "\"],\"not_canceled\":{}}").getBytes(StandardCharsets.UTF_8),
+                Map.of("content-type", "application/json"));
     }
 
     /** The HMAC of one cancel: what the client computes for every attempt. */
@@ -79,12 +81,12 @@ public class CancelPathBenchmark {
     /** {@code {"orderID":"0x..."}}, the bytes sent. */
     @Benchmark
     public byte[] writeCancelBody() {
-        return CancelPathFixture.cancelBody(id);
+        return CancelPathSeam.orderBody(id);
     }
 
     /** {@code {"canceled":["0x..."],"not_canceled":{}}} read into a {@link CancelResult}. */
     @Benchmark
     public CancelResult readCancelAnswer() {
-        return answer.readCancelAnswer();
+        return answer.readCancel("DELETE /order");
     }
 }

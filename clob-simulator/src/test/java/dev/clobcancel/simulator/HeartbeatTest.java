@@ -9,6 +9,7 @@ import static dev.clobcancel.simulator.assertj.SimulatorAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.auth.L2Signer;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -26,7 +27,7 @@ class HeartbeatTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> beat(L2Signer who, String path, String body) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), "POST", path, body);
@@ -76,7 +77,7 @@ class HeartbeatTest extends ExchangeTestBase {
             chain = beat(chain);
         }
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test
@@ -86,10 +87,10 @@ class HeartbeatTest extends ExchangeTestBase {
         beat("");
 
         CLOCK.advance(Duration.ofSeconds(10));
-        assertThat(sim).hasOrderLive(alices);
+        assertThat(sim).hasOrderLive(OrderId.of(alices));
         CLOCK.advance(Duration.ofMillis(1));
 
-        assertThat(sim).hasOrderCanceled(alices).hasOrderLive(bobs);
+        assertThat(sim).hasOrderCanceled(OrderId.of(alices)).hasOrderLive(OrderId.of(bobs));
         List<JournalEntry> lapses = sim.journal().entries(entry -> entry.path().equals("heartbeat-lapse"));
         assertThat(lapses).singleElement().satisfies(entry -> {
             assertThat(entry.apiKey()).isEqualTo(ALICE.apiKey());
@@ -103,7 +104,7 @@ class HeartbeatTest extends ExchangeTestBase {
 
         CLOCK.advance(Duration.ofMinutes(5));
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test
@@ -128,7 +129,7 @@ class HeartbeatTest extends ExchangeTestBase {
         naming(first);
         CLOCK.advance(Duration.ofSeconds(5));
 
-        assertThat(sim).hasOrderCanceled(id);
+        assertThat(sim).hasOrderCanceled(OrderId.of(id));
     }
 
     @Test
@@ -168,7 +169,7 @@ class HeartbeatTest extends ExchangeTestBase {
         CLOCK.advance(Duration.ofSeconds(8));
 
         assertThat(legacy.body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
         assertThat(naming(chain).body()).isEqualTo(mismatch(""));
         assertThat(beat("")).isNotBlank();
     }
@@ -180,7 +181,7 @@ class HeartbeatTest extends ExchangeTestBase {
         beat(ALICE_SIGNS, "/heartbeats", null);
         CLOCK.advance(Duration.ofSeconds(11));
 
-        assertThat(sim).hasOrderCanceled(id);
+        assertThat(sim).hasOrderCanceled(OrderId.of(id));
     }
 
     @Test
@@ -209,9 +210,9 @@ class HeartbeatTest extends ExchangeTestBase {
 
     @Test
     void aShorterWindowIsAnOption() {
-        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.defaults().withClock(CLOCK)
-                .withHeartbeatWindow(Duration.ofMillis(500)))) {
-            assertThat(quick.exchange().account("any")).isEmpty();
+        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.builder().clock(CLOCK)
+                .heartbeatWindow(Duration.ofMillis(500)).build())) {
+            assertThat(quick.account("any")).isEmpty();
             assertThat(TestHttp.json(new TestHttp(quick.baseUri()).get("/_sim/heartbeats")).get("windowMs").asLong()).isEqualTo(500);
         }
     }

@@ -44,6 +44,8 @@ public final class SimulatorState {
     private volatile ExchangeDomain.Chain chain = ExchangeDomain.chain(ExchangeDomain.POLYGON);
     private final ChannelFaults channelFaults;
     private final Channels channels;
+    /** Its hold on a manual clock, let go at close: the clock may outlive the simulator. */
+    private final ManualClock.Registration clockListener;
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
@@ -71,9 +73,7 @@ public final class SimulatorState {
         this.apiKeys = new ApiKeyIssuer(seed, random);
         this.channelFaults = new ChannelFaults(random);
         this.channels = new Channels(exchange, clock, channelFaults);
-        if (clock instanceof ManualClock manual) {
-            manual.onAdvance(this::expireHeartbeats);
-        }
+        this.clockListener = clock instanceof ManualClock manual ? manual.addListener(this::expireHeartbeats) : () -> { };
         apply(scenario);
     }
 
@@ -88,6 +88,11 @@ public final class SimulatorState {
             journal.record(new JournalEntry(0, clock.instant(), "SIM", "heartbeat-lapse", null, null, Map.of(), 0, "none",
                     apiKey, "heartbeat lapsed: canceled " + report.canceled().size() + " orders " + report.canceled()));
         }
+    }
+
+    /** Lets go of the clock: a manual clock no longer tells this state when it moves. */
+    public void close() {
+        clockListener.close();
     }
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */

@@ -43,6 +43,10 @@ public record OrderId(String value) {
     }
 
     private static String problemWith(String value) {
+        if (isWellFormed(value)) {
+            // Every id the exchange sends, on the hot path: one pass, no message built.
+            return null;
+        }
         if (value.isBlank()) {
             return "it is blank";
         }
@@ -56,7 +60,7 @@ public record OrderId(String value) {
             return "it must start with 0x";
         }
         for (int i = 2; i < value.length(); i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            if (!isHexDigit(value.charAt(i))) {
                 return "'" + value.charAt(i) + "' at position " + i + " is not a hex digit";
             }
         }
@@ -67,6 +71,24 @@ public record OrderId(String value) {
         return null;
     }
 
+
+    private static boolean isWellFormed(String value) {
+        int digits = value.length() - 2;
+        if (digits != HASH_DIGITS && digits != SHORT_DIGITS || !value.startsWith("0x")) {
+            return false;
+        }
+        for (int i = 2; i < value.length(); i++) {
+            if (!isHexDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII hex alone: {@link Character#digit} would take other scripts' digits too. */
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
 
     @Override
     public String toString() {

@@ -75,4 +75,12 @@ class OrderIdTest {
         assertThat(upper.value()).isEqualTo("0x" + "ab".repeat(32));
         assertThat(java.util.Set.of(lower)).contains(upper);
     }
+
+    @Test
+    void refusesDigitsOfOtherScriptsThatAreNotHex() {
+        String fullwidth = "0x" + "a".repeat(63) + "\uFF11";
+
+        assertThatThrownBy(() -> OrderId.of(fullwidth)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a hex digit");
+    }
 }

@@ -3,10 +3,10 @@ package dev.clobcancel.simulator.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.simulator.core.JsonFields;
 import dev.clobcancel.simulator.core.ModelJson;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.journal.JournalEntry;
+import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
@@ -22,31 +22,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The admin API's control half under {@code /_sim}: the mode, rate limits, the journal, the API document. */
+/**
+ * The admin API's control half under {@code /_sim}: the mode, rate limits, the journal of requests
+ * and the log of the simulator's own events, the clock, the API document.
+ */
 final class ControlApi {
 
     static final String JOURNAL_DROPPED_HEADER = "X-Sim-Journal-Dropped";
+    static final String EVENTS_DROPPED_HEADER = "X-Sim-Events-Dropped";
     static final String OPENAPI_RESOURCE = "/dev/clobcancel/simulator/openapi.yaml";
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
 
-    ControlApi(SimulatorState state) {
+    ControlApi(SimulatorBackend state) {
         this.state = state;
     }
 
+    /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.get("/_sim/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, modeJson(state.modes().state()))));
-        router.put("/_sim/mode").handler(Replies.guarded(this::setMode));
-        router.get("/_sim/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
-        router.put("/_sim/rate-limits").handler(Replies.guarded(this::setRateLimits));
-        router.get("/_sim/requests").handler(Replies.guarded(this::requests));
-        router.delete("/_sim/requests").handler(Replies.guarded(ctx -> {
+        router.get("/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, modeJson(state.modes().state()))));
+        router.put("/mode").handler(Replies.guarded(this::setMode));
+        router.get("/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
+        router.put("/rate-limits").handler(Replies.guarded(this::setRateLimits));
+        router.get("/requests").handler(Replies.guarded(this::requests));
+        router.delete("/requests").handler(Replies.guarded(ctx -> {
             state.journal().clear();
             ctx.response().setStatusCode(204).end();
         }));
-        router.get("/_sim/openapi.yaml").handler(Replies.guarded(this::openApi));
-        router.get("/_sim/clock").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, clockJson())));
-        router.post("/_sim/clock").handler(Replies.guarded(this::advanceClock));
+        router.get("/events").handler(Replies.guarded(this::events));
+        router.delete("/events").handler(Replies.guarded(ctx -> {
+            state.events().clear();
+            ctx.response().setStatusCode(204).end();
+        }));
+        router.get("/openapi.yaml").handler(Replies.guarded(this::openApi));
+        router.get("/clock").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, clockJson())));
+        router.post("/clock").handler(Replies.guarded(this::advanceClock));
     }
 
     private void setMode(RoutingContext ctx) {
@@ -195,6 +205,35 @@ final class ControlApi {
         json.put("apiKey", entry.apiKey());
         json.put("outcome", entry.outcome());
         return json;
+    }
+
+    /** What the simulator did by itself, oldest first: heartbeat lapses, with the orders they canceled. */
+    private void events(RoutingContext ctx) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SimEvent event : state.events().events()) {
+            out.add(eventJson(event));
+        }
+        ctx.response().putHeader(EVENTS_DROPPED_HEADER, Long.toString(state.events().dropped()));
+        Replies.json(ctx, 200, out);
+    }
+
+    /** {@code {"sequence", "time", "kind", "apiKey", "orderIds", "description"}}. */
+    static Map<String, Object> eventJson(SimEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("sequence", event.sequence());
+        json.put("time", event.time().toString());
+        json.put("kind", kindName(event.kind()));
+        json.put("apiKey", event.apiKey());
+        json.put("orderIds", event.orderIds());
+        json.put("description", event.description());
+        return json;
+    }
+
+    /** The JSON name of an event's kind: {@code heartbeat-lapse}. */
+    static String kindName(SimEvent.Kind kind) {
+        return switch (kind) {
+            case HEARTBEAT_LAPSE -> "heartbeat-lapse";
+        };
     }
 
     private Map<String, Object> clockJson() {

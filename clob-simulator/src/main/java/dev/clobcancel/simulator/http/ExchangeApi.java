@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.model.OrderId;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
@@ -43,7 +42,7 @@ final class ExchangeApi {
     private final Clock clock;
     private final TradingGate gate;
 
-    ExchangeApi(SimulatorState state, TradingGate gate) {
+    ExchangeApi(SimulatorBackend state, TradingGate gate) {
         this.exchange = state.exchange();
         this.channels = state.channels();
         this.clock = state.clock();

@@ -1,7 +1,6 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.InvalidHeartbeatException;
 import dev.clobcancel.simulator.exchange.RejectedException;
@@ -26,7 +25,7 @@ final class HeartbeatApi {
     private final HeartbeatSwitch heartbeats;
     private final TradingGate gate;
 
-    HeartbeatApi(SimulatorState state, TradingGate gate) {
+    HeartbeatApi(SimulatorBackend state, TradingGate gate) {
         this.heartbeats = state.heartbeats();
         this.gate = gate;
     }
@@ -37,7 +36,11 @@ final class HeartbeatApi {
             heartbeats.beatWithoutId(account.apiKey());
             Replies.json(ctx, 200, Map.of("status", "ok"));
         }));
-        router.get("/_sim/heartbeats").handler(Replies.guarded(this::armed));
+    }
+
+    /** {@code GET /_sim/heartbeats}, on the admin sub-router. */
+    void mountAdmin(Router admin) {
+        admin.get("/heartbeats").handler(Replies.guarded(this::armed));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import io.vertx.ext.web.Router;
@@ -24,7 +23,7 @@ final class MarketReadApi {
 
     private final Exchange exchange;
 
-    MarketReadApi(SimulatorState state) {
+    MarketReadApi(SimulatorBackend state) {
         this.exchange = state.exchange();
     }
 

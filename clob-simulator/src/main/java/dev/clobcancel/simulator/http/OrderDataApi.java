@@ -1,6 +1,5 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.RejectedException;
@@ -29,7 +28,7 @@ final class OrderDataApi {
     private final Exchange exchange;
     private final TradingGate gate;
 
-    OrderDataApi(SimulatorState state, TradingGate gate) {
+    OrderDataApi(SimulatorBackend state, TradingGate gate) {
         this.exchange = state.exchange();
         this.gate = gate;
     }

@@ -1,7 +1,6 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.eip712.OrderV2;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
@@ -47,11 +46,11 @@ final class SignedOrderApi {
 
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
     private final Exchange exchange;
     private final TradingGate gate;
 
-    SignedOrderApi(SimulatorState state, TradingGate gate) {
+    SignedOrderApi(SimulatorBackend state, TradingGate gate) {
         this.state = state;
         this.exchange = state.exchange();
         this.gate = gate;

@@ -7,12 +7,18 @@ import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.Side;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,19 +31,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The user channel under load, in one run against one simulator on loopback: the delay from a
  * cancel's HTTP answer to its CANCELLATION event at a subscriber (p50, p99), and the rate of
- * {@code DELETE /order} with 0, 1 and 100 subscribers of the canceling account attached.
+ * {@code DELETE /order} with 0, 1 and 100 subscribers of the canceling account attached, each hearing
+ * every event, and with 100 subscribers of another account attached, hearing none of them. Each
+ * rate comes with the CPU the whole process (simulator, load and subscribers) spent per cancel.
  *
  * <pre>{@code
- * java -cp clob-benchmarks/target/benchmarks.jar dev.clobcancel.benchmarks.ChannelEventBenchmark [cancels per phase] [threads]
+ * java -cp clob-benchmarks/target/benchmarks.jar dev.clobcancel.benchmarks.ChannelEventBenchmark [cancels per phase] [in flight]
  * }</pre>
  */
 public final class ChannelEventBenchmark {
@@ -45,9 +53,15 @@ public final class ChannelEventBenchmark {
     private static final ApiCredentials ALICE = new ApiCredentials("11111111-1111-4111-8111-111111111111",
             "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "alice-passphrase");
     private static final Address ALICE_ADDRESS = Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791");
+    private static final ApiCredentials BOB = new ApiCredentials("22222222-2222-4222-8222-222222222222",
+            "c2Vjb25kLWFjY291bnQtc2VjcmV0LWZvci10aGUtYm9i", "bob-passphrase");
+    private static final Address BOB_ADDRESS = Address.of("0x2222222222222222222222222222222222222222");
     private static final String MARKET = "0x" + "5f".repeat(32);
     private static final String TOKEN = "71321045679252212594626385532706912750332728571942532289631379312455583992563";
     private static final long WAIT_SECONDS = 120;
+    /** The CPU time of the whole process, every thread of it. */
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private final ClobSimulator sim;
     private final Vertx vertx = Vertx.vertx();
@@ -56,38 +70,54 @@ public final class ChannelEventBenchmark {
     // subscribers phase needs them all open at once.
     private final WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(256));
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    /** The load of the rate phases: keep-alive connections, as many as requests in flight. */
+    private final io.vertx.core.http.HttpClient load;
     private final L2Signer signer = new L2Signer(ALICE, ALICE_ADDRESS);
+    /** Per open subscriber, a permit for each PONG it heard. */
+    private final Map<WebSocket, Semaphore> pongs = new ConcurrentHashMap<>();
     private final PrintStream out;
 
-    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out) {
+    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out, int inFlight) {
         this.sim = sim;
         this.out = out;
+        this.load = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(inFlight));
     }
 
     public static void main(String[] args) throws Exception {
         int cancels = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        run(cancels, inFlight, System.out);
+    }
+
+    /** Every phase with {@code cancels} orders each (the delay phases a tenth and a quarter of it), printed to {@code out}. */
+    static void run(int cancels, int inFlight, PrintStream out) throws Exception {
+        if (cancels < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("usage: ChannelEventBenchmark [cancels per phase, at least 1] [in flight, at least 1]");
+        }
         try (ClobSimulator sim = ClobSimulator.start()) {
             sim.addAccount(ALICE, ALICE_ADDRESS);
-            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, System.out);
+            sim.addAccount(BOB, BOB_ADDRESS);
+            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, out, inFlight);
             try {
-                bench.run(cancels, threads);
+                bench.run(cancels, inFlight);
             } finally {
                 bench.vertx.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
             }
         }
     }
 
-    private void run(int cancels, int threads) throws Exception {
-        out.printf("cores %d, %d cancels per phase, %d client threads%n", Runtime.getRuntime().availableProcessors(), cancels, threads);
-        rate(Math.max(1000, cancels / 4), threads, 1); // warm-up: the JIT, the sockets
-        delay(Math.max(1000, cancels / 10));
-        delay(Math.max(1000, cancels / 4));
-        double none = rate(cancels, threads, 0);
-        double one = rate(cancels, threads, 1);
-        double hundred = rate(cancels, threads, 100);
-        out.printf("cancel rate: 0 subscribers %.0f/s, 1 subscriber %.0f/s (%+.1f%%), 100 subscribers %.0f/s (%+.1f%%)%n",
-                none, one, 100 * (one / none - 1), hundred, 100 * (hundred / none - 1));
+    private void run(int cancels, int inFlight) throws Exception {
+        out.printf("cores %d, %d cancels per phase, %d in flight%n", Runtime.getRuntime().availableProcessors(), cancels, inFlight);
+        rate(cancels, inFlight, 1, ALICE); // warm-up: the JIT, the sockets, as long as a phase
+        delay(Math.max(1, cancels / 10));
+        delay(Math.max(1, cancels / 4));
+        double none = rate(cancels, inFlight, 0, ALICE);
+        double one = rate(cancels, inFlight, 1, ALICE);
+        double hundred = rate(cancels, inFlight, 100, ALICE);
+        double others = rate(cancels, inFlight, 100, BOB);
+        out.printf("cancel rate: 0 subscribers %.0f/s, 1 subscriber %.0f/s (%+.1f%%), 100 subscribers hearing every event"
+                        + " %.0f/s (%+.1f%%), 100 subscribers of another account %.0f/s (%+.1f%%)%n",
+                none, one, 100 * (one / none - 1), hundred, 100 * (hundred / none - 1), others, 100 * (others / none - 1));
     }
 
     /** Cancels {@code count} orders one after another, with one subscriber; prints the delays. */
@@ -129,48 +159,92 @@ public final class ChannelEventBenchmark {
                 ms(fromRequest, 0.50), ms(fromRequest, 0.99));
     }
 
-    /** Cancels {@code count} orders from {@code threads} threads with {@code subscribers} attached; returns cancels per second. */
-    private double rate(int count, int threads, int subscribers) throws Exception {
+    /**
+     * Cancels {@code count} of Alice's orders, {@code inFlight} at a time, with {@code subscribers}
+     * user-channel connections of {@code account} attached (Alice's hear every cancel, another
+     * account's none); returns cancels per second.
+     */
+    private double rate(int count, int inFlight, int subscribers, ApiCredentials account) throws Exception {
         List<String> ids = place(count);
         AtomicLong events = new AtomicLong();
-        CountDownLatch all = new CountDownLatch(subscribers == 0 ? 0 : 1);
-        long expected = (long) count * subscribers;
+        boolean hearing = account.equals(ALICE);
+        CountDownLatch all = new CountDownLatch(subscribers == 0 || !hearing ? 0 : 1);
+        long expected = hearing ? (long) count * subscribers : 0;
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < subscribers; i++) {
-            sockets.add(subscribe(text -> {
+            sockets.add(subscribe(account, text -> {
                 if (text.contains("\"CANCELLATION\"") && events.incrementAndGet() == expected) {
                     all.countDown();
                 }
             }));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long cpuStart = PROCESS.getProcessCpuTime();
         long start = System.nanoTime();
-        try {
-            List<Future<?>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int from = t;
-                work.add(pool.submit(() -> {
-                    for (int i = from; i < count; i += threads) {
-                        cancel(ids.get(i));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> done : work) {
-                done.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        cancelAll(ids, inFlight).get(WAIT_SECONDS, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!all.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
             throw new IllegalStateException(events.get() + " of " + expected + " events came");
         }
+        double cpuMicrosPerCancel = (PROCESS.getProcessCpuTime() - cpuStart) / 1e3 / count;
+        if (!hearing) {
+            // Whatever another account's subscribers would hear has been sent by now: the PINGs answered below come after it.
+            sockets.forEach(this::ping);
+        }
         sockets.forEach(this::close);
+        if (events.get() != expected) {
+            throw new IllegalStateException(events.get() + " events heard, " + expected + " expected");
+        }
         double rate = count / seconds;
-        out.printf("%d cancels from %d threads with %d subscribers: %.0f cancels/s, %d events heard, none lost%n",
-                count, threads, subscribers, rate, events.get());
+        out.printf("%d cancels, %d in flight, with %d subscribers%s: %.0f cancels/s, %.0f µs of CPU per cancel, %d events heard, none lost%n",
+                count, inFlight, subscribers, hearing || subscribers == 0 ? "" : " of another account", rate,
+                cpuMicrosPerCancel, events.get());
         return rate;
+    }
+
+    /**
+     * Cancels every id, {@code inFlight} requests at a time over keep-alive connections (Vert.x, as
+     * cheap a load as the machine allows: it shares the cores with the simulator); fails on the
+     * first answer that is not the id's cancel.
+     */
+    private CompletableFuture<Void> cancelAll(List<String> ids, int inFlight) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger answered = new AtomicInteger();
+        Runnable[] sendNext = new Runnable[1];
+        sendNext[0] = () -> {
+            int i = next.getAndIncrement();
+            if (i >= ids.size() || done.isDone()) {
+                return;
+            }
+            cancelAsync(ids.get(i)).onComplete(result -> {
+                if (result.failed()) {
+                    done.completeExceptionally(result.cause());
+                } else if (answered.incrementAndGet() == ids.size()) {
+                    done.complete(null);
+                } else {
+                    sendNext[0].run();
+                }
+            });
+        };
+        for (int i = 0; i < Math.min(inFlight, ids.size()); i++) {
+            sendNext[0].run();
+        }
+        if (ids.isEmpty()) {
+            done.complete(null);
+        }
+        return done;
+    }
+
+    private io.vertx.core.Future<Void> cancelAsync(String id) {
+        byte[] body = ("{\"orderID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8);
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.DELETE).setAbsoluteURI(sim.baseUri().resolve("/order").toString())
+                .putHeader("Content-Type", "application/json");
+        signer.headers(System.currentTimeMillis() / 1000, "DELETE", "/order", body).asMap().forEach(options::putHeader);
+        return load.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().compose(answer -> response.statusCode() == 200 && answer.toString().contains(id)
+                        ? io.vertx.core.Future.succeededFuture()
+                        : io.vertx.core.Future.failedFuture("cancel of " + id + ": " + response.statusCode() + " " + answer)));
     }
 
     private List<String> place(int count) {
@@ -194,27 +268,44 @@ public final class ChannelEventBenchmark {
 
     /** A user-channel subscriber of Alice's orders, subscribed (its PONG came) when this returns. */
     private WebSocket subscribe(java.util.function.Consumer<String> onText) throws Exception {
+        return subscribe(ALICE, onText);
+    }
+
+    /** A user-channel subscriber of the account's orders, subscribed (its PONG came) when this returns. */
+    private WebSocket subscribe(ApiCredentials account, java.util.function.Consumer<String> onText) throws Exception {
         URI uri = sim.userChannelUri();
         WebSocket socket = client.connect(new WebSocketConnectOptions().setHost(uri.getHost())
                 .setPort(uri.getPort()).setURI(uri.getPath())).toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
-        CountDownLatch pong = new CountDownLatch(1);
+        Semaphore pongs = new Semaphore(0);
+        this.pongs.put(socket, pongs);
         socket.textMessageHandler(text -> {
             if (text.equals("PONG")) {
-                pong.countDown();
+                pongs.release();
             } else {
                 onText.accept(text);
             }
         });
-        socket.writeTextMessage("{\"auth\":{\"apiKey\":\"" + ALICE.apiKey() + "\",\"secret\":\"" + ALICE.secret()
-                + "\",\"passphrase\":\"" + ALICE.passphrase() + "\"},\"type\":\"user\"}");
-        socket.writeTextMessage("PING");
-        if (!pong.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("no PONG after subscribing");
-        }
+        socket.writeTextMessage("{\"auth\":{\"apiKey\":\"" + account.apiKey() + "\",\"secret\":\"" + account.secret()
+                + "\",\"passphrase\":\"" + account.passphrase() + "\"},\"type\":\"user\"}");
+        ping(socket);
         return socket;
     }
 
+    /** A PING, and its PONG: whatever the server wrote to the socket before it has been heard. */
+    private void ping(WebSocket socket) {
+        socket.writeTextMessage("PING");
+        try {
+            if (!pongs.get(socket).tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("no PONG within " + WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a PONG", e);
+        }
+    }
+
     private void close(WebSocket socket) {
+        pongs.remove(socket);
         try {
             socket.close().toCompletionStage().toCompletableFuture().get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -1,11 +1,13 @@
 package dev.clobcancel.benchmarks;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
-import dev.clobcancel.simulator.exchange.NewOrder;
-import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.OrderSpec;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
@@ -248,11 +250,11 @@ public final class ChannelEventBenchmark {
     }
 
     private List<String> place(int count) {
-        List<NewOrder> orders = new ArrayList<>(count);
+        List<OrderSpec> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            orders.add(new NewOrder(null, ALICE.apiKey(), MARKET, TOKEN, Side.BUY, new BigDecimal("0.0" + (1 + i % 9)), BigDecimal.TEN));
+            orders.add(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).buy().price(new BigDecimal("0.0" + (1 + i % 9))).size(BigDecimal.TEN));
         }
-        return sim.exchange().place(orders);
+        return sim.orders().placeAll(orders).stream().map(OrderId::value).toList();
     }
 
     private void cancel(String id) throws IOException, InterruptedException {

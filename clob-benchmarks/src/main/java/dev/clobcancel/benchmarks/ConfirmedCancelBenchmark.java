@@ -1,5 +1,7 @@
 package dev.clobcancel.benchmarks;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.adapter.http.ClobHttpClient;
 import dev.clobcancel.adapter.http.ws.UserChannel;
 import dev.clobcancel.domain.confirm.CancelConfirmer;
@@ -9,7 +11,6 @@ import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
-import dev.clobcancel.simulator.exchange.Side;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -63,7 +64,7 @@ public class ConfirmedCancelBenchmark {
     /** The order the next call cancels, placed outside the timing. */
     @Setup(Level.Invocation)
     public void placeOne() {
-        next = OrderId.of(sim.placeOrder(CREDS.apiKey(), MARKET, "123", Side.BUY, "0.5", "10"));
+        next = sim.place(order().owner(CREDS.apiKey()).market(MARKET).asset("123").buy().price("0.5").size("10"));
     }
 
     @Benchmark

@@ -2,21 +2,17 @@ package dev.clobcancel.simulator;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.MarketSpec;
-import dev.clobcancel.simulator.exchange.NewOrder;
 import dev.clobcancel.simulator.exchange.OrderRequest;
+import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.Placement;
+import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.exchange.Trade;
 import dev.clobcancel.simulator.exchange.TradeFilter;
-import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
-import dev.clobcancel.simulator.exchange.SimAccount;
-import dev.clobcancel.simulator.faults.ChannelFaults;
-import dev.clobcancel.simulator.faults.Faults;
 import dev.clobcancel.simulator.http.SimulatorHttp;
-import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
@@ -26,19 +22,20 @@ import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,14 +49,15 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * try (ClobSimulator sim = ClobSimulator.start()) {
  *     sim.addAccount(credentials, address);
- *     String id = sim.placeOrder(credentials.apiKey(), "0xmarket...", "123", Side.BUY, "0.5", "10");
+ *     OrderId id = sim.place(order().owner(credentials.apiKey()).market("0xmarket...").asset("123").buy().price("0.5").size("10"));
  *     sim.setMode(ExchangeMode.CANCEL_ONLY);
  *     // point the client at sim.baseUri() ...
  * }
  * }</pre>
  *
  * Everything the admin API does over HTTP, this class does typed: accounts, orders, modes,
- * faults, the journal, rate limits, reset.
+ * faults, the journal, rate limits, reset. It hands out narrow views ({@link #orders()},
+ * {@link #faults()}, {@link #journal()}, ...) and snapshots, never its live stores.
  */
 public final class ClobSimulator implements AutoCloseable {
 
@@ -80,6 +78,12 @@ public final class ClobSimulator implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ConnectionCount connections;
     private final long seed;
+    private final OrdersView orders;
+    private final MarketsView markets;
+    private final FaultsView faults;
+    private final ChannelFaultsView channelFaults;
+    private final ChannelsView channels;
+    private final JournalView journal;
 
     private ClobSimulator(Vertx vertx, HttpServer server, SimulatorState state, String host, SelfSignedCertificate certificate,
                           ConnectionCount connections, long seed) {
@@ -89,6 +93,12 @@ public final class ClobSimulator implements AutoCloseable {
         this.server = server;
         this.state = state;
         this.certificate = certificate;
+        this.orders = new OrdersView(state.exchange());
+        this.markets = new MarketsView(state.exchange());
+        this.faults = new FaultsView(state.faults());
+        this.channelFaults = new ChannelFaultsView(state.channelFaults());
+        this.channels = new ChannelsView(state.channels());
+        this.journal = new JournalView(state.journal());
         String scheme = certificate == null ? "http" : "https";
         this.baseUri = URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.actualPort());
     }
@@ -153,29 +163,39 @@ public final class ClobSimulator implements AutoCloseable {
         return server.actualPort();
     }
 
+    /** The clock the simulator tells time by: a {@link dev.clobcancel.simulator.time.ManualClock} moves only when a test says. */
+    public Clock clock() {
+        return state.clock();
+    }
+
     /** With {@code --tls}: the PEM file of the self-signed certificate, for clients to trust. */
     public Optional<Path> certificatePath() {
         return Optional.ofNullable(certificate).map(SelfSignedCertificate::certificateFile);
     }
 
-    /** The exchange's state, to drive and inspect directly. */
-    public Exchange exchange() {
-        return state.exchange();
+    /** The orders, by {@link OrderId}: place, look up, fill from outside, cancel. */
+    public OrdersView orders() {
+        return orders;
     }
 
-    /** The scripted faults, to add and remove rules directly. */
-    public Faults faults() {
-        return state.faults();
+    /** The markets listed: add one, read its settings. */
+    public MarketsView markets() {
+        return markets;
+    }
+
+    /** The scripted faults of the HTTP endpoints: add, list, remove rules. */
+    public FaultsView faults() {
+        return faults;
     }
 
     /** The fault rules of the WebSocket channels: drop, delay, lose events, stop answering PING. */
-    public ChannelFaults channelFaults() {
-        return state.channelFaults();
+    public ChannelFaultsView channelFaults() {
+        return channelFaults;
     }
 
     /** The WebSocket channels: their connections and subscriptions, the buffer limit of new ones. */
-    public Channels channels() {
-        return state.channels();
+    public ChannelsView channels() {
+        return channels;
     }
 
     /** The user channel's address, such as {@code ws://127.0.0.1:41234/ws/user}. */
@@ -193,9 +213,14 @@ public final class ClobSimulator implements AutoCloseable {
         return URI.create(scheme + "://" + baseUri.getRawAuthority() + path);
     }
 
-    /** The requests the exchange endpoints received; what the simulator did by itself is in {@link #events()}. */
-    public Journal journal() {
-        return state.journal();
+    /** The requests the exchange endpoints received, read-only; what the simulator did by itself is in {@link #events()}. */
+    public JournalView journal() {
+        return journal;
+    }
+
+    /** Empties the journal, as {@code DELETE /_sim/requests} does. */
+    public void clearJournal() {
+        state.journal().clear();
     }
 
     /**
@@ -220,24 +245,26 @@ public final class ClobSimulator implements AutoCloseable {
         return WalletAccount.derive(baseUri, state.chain().chainId(), TestWallet.fromSeed(seed, index));
     }
 
-    /** Places one live order and returns its generated id. */
-    public String placeOrder(String owner, String market, String assetId, Side side, String price, String size) {
-        return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price), new BigDecimal(size))))
-                .get(0);
+    /** The account with this API key, if the simulator has it. */
+    public Optional<SimAccount> account(String apiKey) {
+        return state.exchange().account(apiKey);
     }
 
     /**
-     * Places one order held back for {@code delay} (by the simulator's clock), as the exchange
-     * holds a marketable taker order: {@code DELAYED}, refused by cancels, then {@code LIVE}.
+     * Places one order as the admin API seeds them and returns its id: live at once, or held
+     * back first when the spec is {@link OrderSpec#delayed delayed}. Short for {@code orders().place(spec)}.
+     *
+     * <pre>{@code
+     * OrderId id = sim.place(order().owner(apiKey).market(conditionId).asset(tokenId).buy().price("0.45").size("10"));
+     * }</pre>
      */
-    public String placeDelayedOrder(String owner, String market, String assetId, Side side, String price, String size,
-                                    Duration delay) {
-        return state.exchange().place(List.of(new NewOrder(null, owner, market, assetId, side, new BigDecimal(price),
-                new BigDecimal(size), delay))).get(0);
+    public OrderId place(OrderSpec spec) {
+        return orders.place(spec);
     }
 
-    public Optional<OrderView> order(String id) {
-        return state.exchange().order(id);
+    /** The order as it stands now, if the simulator has it. Short for {@code orders().get(id)}. */
+    public Optional<OrderView> order(OrderId id) {
+        return orders.get(id);
     }
 
     /**
@@ -249,8 +276,7 @@ public final class ClobSimulator implements AutoCloseable {
      * }</pre>
      */
     public MarketSpec addMarket(MarketSpec market) {
-        state.exchange().addMarket(market);
-        return state.exchange().market(market.conditionId()).orElseThrow();
+        return markets.add(market);
     }
 
     /**
@@ -258,7 +284,7 @@ public final class ClobSimulator implements AutoCloseable {
      * refused with the exchange's words ({@link dev.clobcancel.simulator.exchange.OrderRefusedException}).
      */
     public Placement submit(OrderRequest order) {
-        return state.exchange().submit(order);
+        return orders.submit(order);
     }
 
     /**
@@ -370,6 +396,7 @@ public final class ClobSimulator implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            state.close();
             await(vertx.close());
             if (certificate != null) {
                 certificate.delete();

@@ -49,6 +49,8 @@ final class SimulatorState implements SimulatorBackend {
     private volatile ExchangeDomain.Chain chain = ExchangeDomain.chain(ExchangeDomain.POLYGON);
     private final ChannelFaults channelFaults;
     private final Channels channels;
+    /** Its hold on a manual clock, let go at close: the clock may outlive the simulator. */
+    private final ManualClock.Registration clockListener;
 
     /**
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
@@ -77,9 +79,7 @@ final class SimulatorState implements SimulatorBackend {
         this.apiKeys = new ApiKeyIssuer(seed, random);
         this.channelFaults = new ChannelFaults(random);
         this.channels = new Channels(exchange, clock, channelFaults);
-        if (clock instanceof ManualClock manual) {
-            manual.onAdvance(this::expireHeartbeats);
-        }
+        this.clockListener = clock instanceof ManualClock manual ? manual.addListener(this::expireHeartbeats) : () -> { };
         apply(scenario);
     }
 
@@ -95,6 +95,11 @@ final class SimulatorState implements SimulatorBackend {
             CancelReport report = exchange.cancelAll(apiKey);
             events.record(SimEvent.heartbeatLapse(clock.instant(), apiKey, report.canceled()));
         }
+    }
+
+    /** Lets go of the clock: a manual clock no longer tells this state when it moves. */
+    public void close() {
+        clockListener.close();
     }
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */

@@ -1,11 +1,13 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +38,7 @@ class AdminApiTest {
 
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(response.body()).contains("k-1").doesNotContain("vcR0iV").doesNotContain("p-1\"");
-        assertThat(sim.exchange().account("k-1")).isPresent();
+        assertThat(sim.account("k-1")).isPresent();
     }
 
     @Test
@@ -52,7 +54,7 @@ class AdminApiTest {
         assertError(http.post("/_sim/accounts", ACCOUNT.replace("0x9fB29", "0xZZZ29")), 400, "invalid address");
         assertError(http.post("/_sim/accounts", ACCOUNT.replace("vcR0iVnub9", "not*base64")), 400, "not base64");
         assertError(http.post("/_sim/accounts", ACCOUNT.replace("\"k-1\"", "42")), 400, "apiKey must be a string");
-        assertThat(sim.exchange().account("k-1")).isEmpty();
+        assertThat(sim.account("k-1")).isEmpty();
     }
 
     @Test
@@ -93,11 +95,11 @@ class AdminApiTest {
         http.post("/_sim/seed", "{\"seed\":99}");
         String afterReseed = TestHttp.json(http.post("/_sim/orders", ORDER)).get("ids").get(0).asText();
 
-        try (ClobSimulator seeded99 = ClobSimulator.start(SimulatorOptions.defaults().withSeed(99))) {
+        try (ClobSimulator seeded99 = ClobSimulator.start(SimulatorOptions.builder().seed(99).build())) {
             seeded99.addAccount(new dev.clobcancel.domain.model.ApiCredentials("k-1", "vcR0iVnub9lwyp10npV5pN2CvxEdTzNIyk1CUjESPmE=", "p-1"),
                     dev.clobcancel.domain.model.Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791"));
-            assertThat(seeded99.placeOrder("k-1", "0xmarket", "123", dev.clobcancel.simulator.exchange.Side.BUY, "0.5", "10"))
-                    .isEqualTo(afterReseed);
+            assertThat(seeded99.place(order().owner("k-1").market("0xmarket").asset("123").buy().price("0.5").size("10")))
+                    .isEqualTo(OrderId.of(afterReseed));
         }
         assertError(http.post("/_sim/seed", "{\"seed\":\"x\"}"), 400, "seed must be a whole number");
     }
@@ -114,7 +116,7 @@ class AdminApiTest {
         assertError(http.post("/_sim/orders", ORDER.replace("{", "{\"id\":\"0x12\",")), 400, "id 0x12");
         assertError(http.post("/_sim/orders", "[]"), 400, "empty");
         assertError(http.post("/_sim/orders", "42"), 400, "must be a JSON object");
-        assertThat(sim.exchange().order("anything")).isEmpty();
+        assertThat(sim.orders().open("k-1")).as("no order of the refused batches").isEmpty();
     }
 
     @Test
@@ -165,7 +167,7 @@ class AdminApiTest {
 
         assertThat(http.post("/_sim/reset", null).statusCode()).isEqualTo(204);
 
-        assertThat(sim.exchange().account("k-1")).isEmpty();
+        assertThat(sim.account("k-1")).isEmpty();
     }
 
     @Test

@@ -1,13 +1,14 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.MARKET;
 import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.wallet.TestWallet;
 import dev.clobcancel.simulator.wallet.WalletAccount;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ApiKeysTest {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(7));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().seed(7).build());
 
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final TestWallet CAROL = TestWallet.fromSeed(99, 0);
@@ -63,7 +64,7 @@ class ApiKeysTest {
         String first = derive(h -> { }).body();
         String again = derive(h -> { }).body();
         String nextRun;
-        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClock().withSeed(7))) {
+        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().seed(7).build())) {
             nextRun = new TestHttp(other.baseUri()).send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(137, NOW, BigInteger.ZERO))
                     .body();
         }
@@ -78,7 +79,7 @@ class ApiKeysTest {
         String nonce1 = TestHttp.json(http.send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(137, NOW, BigInteger.ONE)))
                 .get("apiKey").asText();
         String otherSeed;
-        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClock().withSeed(8))) {
+        try (ClobSimulator other = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().seed(8).build())) {
             otherSeed = TestHttp.json(new TestHttp(other.baseUri()).send("GET", "/auth/derive-api-key", null,
                     CAROL.l1Headers(137, NOW, BigInteger.ZERO))).get("apiKey").asText();
         }
@@ -103,25 +104,25 @@ class ApiKeysTest {
     @Test
     void aKeyMadeThroughL1IsAnAccountThatCancelsItsOrders() {
         WalletAccount carol = WalletAccount.derive(sim.baseUri(), 137, CAROL);
-        String id = sim.placeOrder(carol.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10");
+        String id = sim.place(order().owner(carol.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10")).value();
 
         WalletAccount.Answer canceled = carol.cancel(id);
 
         assertThat(canceled.status()).isEqualTo(200);
         assertThat(canceled.body().get("canceled")).extracting(JsonNode::asText).containsExactly(id);
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
     void deletingTheKeyEndsItAndCancelsItsLiveOrders() {
         WalletAccount carol = WalletAccount.derive(sim.baseUri(), 137, CAROL);
-        String id = sim.placeOrder(carol.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10");
+        String id = sim.place(order().owner(carol.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10")).value();
 
         WalletAccount.Answer deleted = carol.send("DELETE", "/auth/api-key", null);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(carol.send("GET", "/auth/api-keys", null).status()).isEqualTo(401);
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
@@ -187,7 +188,7 @@ class ApiKeysTest {
 
     @Test
     void theSimulatorCanBeAmoy() {
-        try (ClobSimulator amoy = ClobSimulator.start(SimulatorFixture.stoppedClock().withChainId(80002))) {
+        try (ClobSimulator amoy = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().chainId(80002).build())) {
             TestHttp amoyHttp = new TestHttp(amoy.baseUri());
             assertThat(amoyHttp.send("GET", "/auth/derive-api-key", null, CAROL.l1Headers(80002, NOW, BigInteger.ZERO)).statusCode())
                     .isEqualTo(200);

@@ -1,23 +1,24 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
-import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB_ADDRESS;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
-import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +50,7 @@ class AuthenticationTest extends ExchangeTestBase {
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).isEqualTo("{\"error\":\"Invalid API key\"}");
         assertThat(response.headers().firstValue("X-Sim-Auth-Failure")).hasValueSatisfying(v -> assertThat(v).contains(failedCheck));
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
     }
 
     @Test

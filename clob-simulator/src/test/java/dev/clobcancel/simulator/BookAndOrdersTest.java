@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
@@ -11,6 +12,7 @@ import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.math.BigDecimal;
@@ -26,8 +28,8 @@ class BookAndOrdersTest extends ExchangeTestBase {
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
 
-    private String order(Side side, String price, String size) {
-        return sim.placeOrder(ALICE.apiKey(), MARKET, TOKEN, side, price, size);
+    private String place(Side side, String price, String size) {
+        return sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).side(side).price(price).size(size)).value();
     }
 
     private JsonNode book() {
@@ -50,11 +52,11 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void theBookAddsUpEachPriceLevelWithTheBestOfEachSideLast() {
-        order(Side.BUY, "0.40", "10");
-        order(Side.BUY, "0.45", "5");
-        order(Side.BUY, "0.45", "7");
-        order(Side.SELL, "0.55", "3");
-        order(Side.SELL, "0.60", "4");
+        place(Side.BUY, "0.40", "10");
+        place(Side.BUY, "0.45", "5");
+        place(Side.BUY, "0.45", "7");
+        place(Side.SELL, "0.55", "3");
+        place(Side.SELL, "0.60", "4");
 
         JsonNode book = book();
 
@@ -67,16 +69,16 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void aCancelOrAFillTakesItsSizeOffTheBookAndChangesTheHash() {
-        String first = order(Side.BUY, "0.45", "5");
-        String second = order(Side.BUY, "0.45", "7");
+        String first = place(Side.BUY, "0.45", "5");
+        String second = place(Side.BUY, "0.45", "7");
         String hashBefore = book().get("hash").asText();
 
         http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(first));
-        sim.exchange().match(second, new BigDecimal("2"));
+        sim.orders().fill(OrderId.of(second), new BigDecimal("2"));
 
         assertThat(levels(book().get("bids"))).isEqualTo("0.45x5");
         assertThat(book().get("hash").asText()).isNotEqualTo(hashBefore).matches("[0-9a-f]{40}");
-        sim.exchange().match(second, null);
+        sim.orders().fill(OrderId.of(second));
         assertThat(book().get("bids")).isEmpty();
     }
 
@@ -91,7 +93,7 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void anAssetBelongsToOneMarket() {
-        order(Side.BUY, "0.5", "1");
+        place(Side.BUY, "0.5", "1");
 
         HttpResponse<String> elsewhere = http.post("/_sim/orders", "{\"owner\":\"" + ALICE.apiKey()
                 + "\",\"market\":\"0xother\",\"assetId\":\"" + TOKEN + "\",\"side\":\"BUY\",\"price\":\"0.5\",\"size\":\"1\"}");
@@ -111,8 +113,8 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void theCallerSeesItsOwnOrderAsTheExchangeShowsIt() {
-        String id = order(Side.SELL, "0.6", "20");
-        sim.exchange().match(id, new BigDecimal("5"));
+        String id = place(Side.SELL, "0.6", "20");
+        sim.orders().fill(OrderId.of(id), new BigDecimal("5"));
 
         JsonNode order = TestHttp.json(http.signed(ALICE_SIGNS, NOW, "GET", "/data/order/" + id, null));
 
@@ -130,7 +132,7 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void anotherAccountsOrderIsNotFound() {
-        String bobs = sim.placeOrder(BOB.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "1");
+        String bobs = sim.place(order().owner(BOB.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("1")).value();
 
         assertThat(http.signed(ALICE_SIGNS, NOW, "GET", "/data/order/" + bobs, null).statusCode()).isEqualTo(404);
     }
@@ -138,11 +140,11 @@ class BookAndOrdersTest extends ExchangeTestBase {
     @Test
     void openOrdersComeInPagesOfAHundredUntilTheEndCursor() {
         for (int i = 0; i < 250; i++) {
-            order(Side.BUY, "0.5", "1");
+            place(Side.BUY, "0.5", "1");
         }
-        String canceled = order(Side.BUY, "0.5", "1");
+        String canceled = place(Side.BUY, "0.5", "1");
         http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(canceled));
-        sim.placeOrder(BOB.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "1");
+        sim.place(order().owner(BOB.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("1"));
 
         Set<String> seen = new HashSet<>();
         String cursor = "MA==";
@@ -160,8 +162,8 @@ class BookAndOrdersTest extends ExchangeTestBase {
 
     @Test
     void openOrdersFilterByMarketAndAsset() {
-        order(Side.BUY, "0.5", "1");
-        sim.placeOrder(ALICE.apiKey(), "0xm2", "77", Side.BUY, "0.5", "1");
+        place(Side.BUY, "0.5", "1");
+        sim.place(order().owner(ALICE.apiKey()).market("0xm2").asset("77").buy().price("0.5").size("1"));
 
         JsonNode byAsset = TestHttp.json(http.signed(ALICE_SIGNS, NOW, "GET", "/data/orders?asset_id=77", null));
         JsonNode byMarket = TestHttp.json(http.signed(ALICE_SIGNS, NOW, "GET", "/data/orders?market=" + MARKET, null));

@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB;
@@ -10,8 +11,8 @@ import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class CancelFamilyTest extends ExchangeTestBase {
     }
 
     private OrderStatus statusOf(String id) {
-        return sim.order(id).orElseThrow().status();
+        return sim.order(OrderId.of(id)).orElseThrow().status();
     }
 
     private static String jsonArray(List<String> ids) {
@@ -45,7 +46,7 @@ class CancelFamilyTest extends ExchangeTestBase {
     void aBatchCancelsTheCallersOrdersAndSaysWhyForTheOthers() {
         String live = liveOrderOf(sim, ALICE);
         String matched = liveOrderOf(sim, ALICE);
-        sim.exchange().match(matched, null);
+        sim.orders().fill(OrderId.of(matched));
         String bobs = liveOrderOf(sim, BOB);
 
         JsonNode answer = TestHttp.json(alice("/orders", jsonArray(List.of(live, matched, bobs))));
@@ -94,7 +95,7 @@ class CancelFamilyTest extends ExchangeTestBase {
     @Test
     void cancelAllTakesEveryLiveOrderOfTheCallerAndNoOneElses() {
         String a1 = liveOrderOf(sim, ALICE);
-        String a2 = sim.placeOrder(ALICE.apiKey(), OTHER_MARKET, OTHER_TOKEN, Side.SELL, "0.7", "3");
+        String a2 = sim.place(order().owner(ALICE.apiKey()).market(OTHER_MARKET).asset(OTHER_TOKEN).sell().price("0.7").size("3")).value();
         String bobs = liveOrderOf(sim, BOB);
 
         HttpResponse<String> response = alice("/cancel-all", null);
@@ -108,8 +109,8 @@ class CancelFamilyTest extends ExchangeTestBase {
     @Test
     void cancelMarketOrdersTakesTheCallersOrdersOfTheMarketOrAsset() {
         String inMarket = liveOrderOf(sim, ALICE);
-        String otherAsset = sim.placeOrder(ALICE.apiKey(), MARKET, "222", Side.BUY, "0.3", "1");
-        String otherMarket = sim.placeOrder(ALICE.apiKey(), OTHER_MARKET, OTHER_TOKEN, Side.BUY, "0.3", "1");
+        String otherAsset = sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset("222").buy().price("0.3").size("1")).value();
+        String otherMarket = sim.place(order().owner(ALICE.apiKey()).market(OTHER_MARKET).asset(OTHER_TOKEN).buy().price("0.3").size("1")).value();
         String bobs = liveOrderOf(sim, BOB);
 
         JsonNode byAsset = TestHttp.json(alice("/cancel-market-orders", "{\"asset_id\":\"" + TOKEN + "\"}"));
@@ -124,7 +125,7 @@ class CancelFamilyTest extends ExchangeTestBase {
     @Test
     void cancelMarketOrdersWithBothFieldsNeedsBothToMatch() {
         String inMarket = liveOrderOf(sim, ALICE);
-        String otherAsset = sim.placeOrder(ALICE.apiKey(), MARKET, "222", Side.BUY, "0.3", "1");
+        String otherAsset = sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset("222").buy().price("0.3").size("1")).value();
 
         JsonNode answer = TestHttp.json(alice("/cancel-market-orders",
                 "{\"market\":\"" + MARKET + "\",\"asset_id\":\"222\"}"));

@@ -1,15 +1,16 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
-import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB_SIGNS;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -32,7 +33,7 @@ class CancelOrderEndpointTest extends ExchangeTestBase {
     }
 
     private OrderStatus statusOf(String id) {
-        return sim.order(id).map(OrderView::status).orElseThrow();
+        return sim.order(OrderId.of(id)).map(OrderView::status).orElseThrow();
     }
 
     @Test
@@ -60,7 +61,7 @@ class CancelOrderEndpointTest extends ExchangeTestBase {
     @Test
     void aMatchedOrderIsNotCanceledAsAlreadyMatched() {
         String id = liveOrderOf(sim, ALICE);
-        sim.exchange().match(id, null);
+        sim.orders().fill(OrderId.of(id));
 
         HttpResponse<String> response = aliceCancels(cancelBody(id));
 
@@ -71,10 +72,10 @@ class CancelOrderEndpointTest extends ExchangeTestBase {
     @Test
     void aPartlyMatchedOrderCanStillBeCanceled() {
         String id = liveOrderOf(sim, ALICE);
-        sim.exchange().match(id, new java.math.BigDecimal("4"));
+        sim.orders().fill(OrderId.of(id), new java.math.BigDecimal("4"));
 
         assertThat(TestHttp.json(aliceCancels(cancelBody(id))).get("canceled").get(0).asText()).isEqualTo(id);
-        assertThat(sim.order(id).orElseThrow().sizeMatched()).isEqualByComparingTo("4");
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().sizeMatched()).isEqualByComparingTo("4");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.clobcancel.simulator.faults.ChannelFaultAction;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class ChannelFaultsTest extends ChannelTestBase {
         String first = liveOrderOf(sim, ALICE);
         String second = liveOrderOf(sim, ALICE);
         try (TestChannel channel = TestChannel.user(vertx, sim, ALICE)) {
-            sim.channelFaults().add(ChannelFaultRule.delay(300).times(1));
+            sim.channelFaults().add(ChannelFaultRule.delay(Duration.ofMillis(300)).times(1));
 
             HttpResponse<String> answer = http.signed(ALICE_SIGNS, NOW, "DELETE", "/orders", TestChannel.array(first, second));
 

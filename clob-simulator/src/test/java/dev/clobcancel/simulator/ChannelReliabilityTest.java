@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.MARKET;
@@ -7,8 +8,8 @@ import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clobcancel.simulator.exchange.NewOrder;
-import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.simulator.OrderSpec;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.ws.Channels;
 import java.math.BigDecimal;
@@ -31,11 +32,11 @@ class ChannelReliabilityTest extends ChannelTestBase {
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
 
     private List<String> placeMany(int count) {
-        List<NewOrder> orders = new ArrayList<>(count);
+        List<OrderSpec> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            orders.add(new NewOrder(null, ALICE.apiKey(), MARKET, TOKEN, Side.BUY, new BigDecimal("0.0" + (1 + i % 9)), BigDecimal.TEN));
+            orders.add(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).buy().price(new BigDecimal("0.0" + (1 + i % 9))).size(BigDecimal.TEN));
         }
-        return sim.exchange().place(orders);
+        return sim.orders().placeAll(orders).stream().map(OrderId::value).toList();
     }
 
     @Test
@@ -97,7 +98,7 @@ class ChannelReliabilityTest extends ChannelTestBase {
             // Bounded: the socket's and the kernel's buffers hold well under 20 rounds of 2,000 events.
             for (int round = 0; round < 20 && sim.channels().connections() > 1; round++) {
                 placeMany(1000);
-                sim.exchange().cancelAll(ALICE.apiKey());
+                sim.orders().cancelAll(ALICE.apiKey());
                 reader.skip(2000);
             }
 

@@ -3,6 +3,7 @@ package dev.clobcancel.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.core.Scenario;
 import dev.clobcancel.simulator.core.ScenarioFile;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
@@ -52,8 +53,9 @@ class ConfigAndTlsTest {
     @Test
     void aScenarioHoldsDelayedOrdersAndPostOnly() throws IOException {
         String yaml = YAML.replace("size: 10}", "size: 10, delayedMs: 250}").replace("mode: cancel-only", "mode: post-only");
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(ScenarioFile.read(write("sim.yaml", yaml))))) {
-            assertThat(sim.order("0x" + "ab".repeat(32)).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
+        // A stopped clock: on the system clock a loaded machine could take the 250 ms before the first look.
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorFixture.stoppedClockBuilder().scenario(ScenarioFile.read(write("sim.yaml", yaml))).build())) {
+            assertThat(sim.order(OrderId.of("0x" + "ab".repeat(32))).orElseThrow().status()).isEqualTo(OrderStatus.DELAYED);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.POST_ONLY);
         }
     }
@@ -61,21 +63,21 @@ class ConfigAndTlsTest {
     @Test
     void aYamlScenarioIsHeldAtStartAndAgainAfterEveryReset() throws IOException {
         Scenario scenario = ScenarioFile.read(write("sim.yaml", YAML));
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withScenario(scenario))) {
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().scenario(scenario).build())) {
             String id = "0x" + "ab".repeat(32);
             TestHttp http = new TestHttp(sim.baseUri());
 
-            assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+            assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.CANCEL_ONLY);
             assertThat(http.get("/time").statusCode()).isEqualTo(500);
             assertThat(TestHttp.json(http.get("/_sim/rate-limits")).get("enabled").asBoolean()).isTrue();
-            assertThat(sim.exchange().markets()).containsKey("0xm");
+            assertThat(sim.markets().all()).containsKey("0xm");
 
-            sim.exchange().match(id, null);
+            sim.orders().fill(OrderId.of(id));
             sim.setMode(ExchangeMode.NORMAL);
             http.post("/_sim/reset", null);
 
-            assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+            assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
             assertThat(sim.mode()).isEqualTo(ExchangeMode.CANCEL_ONLY);
             assertThat(http.get("/time").statusCode()).isEqualTo(500);
         }
@@ -99,7 +101,7 @@ class ConfigAndTlsTest {
         Path badSide = write("d.yaml", "orders:\n  - {owner: k, market: m, assetId: '1', side: HOLD}\n");
 
         assertThatThrownBy(() -> ScenarioFile.read(unknownField)).hasMessageContaining("a.yaml").hasMessageContaining("unknown field acounts");
-        assertThatThrownBy(() -> ClobSimulator.start(SimulatorOptions.defaults().withScenario(ScenarioFile.read(badOrder))))
+        assertThatThrownBy(() -> ClobSimulator.start(SimulatorOptions.builder().scenario(ScenarioFile.read(badOrder)).build()))
                 .hasMessageContaining("owner nobody is not the apiKey of an account");
         assertThatThrownBy(() -> ScenarioFile.read(badYaml)).hasMessageContaining("c.yaml is not valid YAML");
         assertThatThrownBy(() -> ScenarioFile.read(badSide)).hasMessageContaining("orders[0]: side must be BUY or SELL");
@@ -108,7 +110,7 @@ class ConfigAndTlsTest {
 
     @Test
     void tlsServesHttpsWithACertificateForTheLoopbackAddress() throws Exception {
-        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withTls(true))) {
+        try (ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().tls(true).build())) {
             Path pem = sim.certificatePath().orElseThrow();
             HttpClient client = HttpClient.newBuilder().sslContext(trusting(pem)).build();
 

@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.MARKET;
@@ -11,8 +12,8 @@ import static dev.clobcancel.simulator.assertj.SimulatorAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.net.http.HttpResponse;
@@ -28,7 +29,7 @@ class DelayedOrdersTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> alice(String method, String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), method, path, body);
@@ -78,7 +79,7 @@ class DelayedOrdersTest extends ExchangeTestBase {
 
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).isEqualTo("{\"canceled\":[],\"not_canceled\":{\"" + id + "\":\"" + DELAYED + "\"}}");
-        assertThat(sim).hasOrder(id, OrderStatus.DELAYED);
+        assertThat(sim).hasOrder(OrderId.of(id), OrderStatus.DELAYED);
     }
 
     @Test
@@ -90,7 +91,7 @@ class DelayedOrdersTest extends ExchangeTestBase {
         HttpResponse<String> canceled = alice("DELETE", "/order", cancelBody(id));
 
         assertThat(canceled.body()).isEqualTo("{\"canceled\":[\"" + id + "\"],\"not_canceled\":{}}");
-        assertThat(sim).hasOrderCanceled(id);
+        assertThat(sim).hasOrderCanceled(OrderId.of(id));
     }
 
     @Test
@@ -127,24 +128,24 @@ class DelayedOrdersTest extends ExchangeTestBase {
 
     @Test
     void aHeartbeatLapseCancelsAsCancelAllDoesAndADelayedOrderOutlivesIt() {
-        String id = sim.placeDelayedOrder(ALICE.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10", Duration.ofSeconds(20));
+        String id = sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10").delayed(Duration.ofSeconds(20))).value();
         alice("POST", "/v1/heartbeats", "{\"heartbeat_id\":\"\"}");
 
         CLOCK.advance(Duration.ofSeconds(11));
-        assertThat(sim).hasOrder(id, OrderStatus.DELAYED);
+        assertThat(sim).hasOrder(OrderId.of(id), OrderStatus.DELAYED);
         CLOCK.advance(Duration.ofSeconds(9));
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test
     void theJavaApiPlacesADelayedOrderToo() {
-        String id = sim.placeDelayedOrder(ALICE.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10", Duration.ofSeconds(1));
-        assertThat(sim).hasOrder(id, OrderStatus.DELAYED);
+        String id = sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10").delayed(Duration.ofSeconds(1))).value();
+        assertThat(sim).hasOrder(OrderId.of(id), OrderStatus.DELAYED);
 
         CLOCK.advance(Duration.ofSeconds(1));
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.clobcancel.simulator;
 
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
-import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
+import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
+import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,14 +20,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FaultsTest extends ExchangeTestBase {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withSeed(42));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().seed(42).build());
 
     private HttpResponse<String> cancel(String id) {
         return http.signed(ALICE_SIGNS, NOW, "DELETE", "/order", cancelBody(id));
@@ -165,14 +165,15 @@ class FaultsTest extends ExchangeTestBase {
         assertThat(TestHttp.json(http.post("/_sim/faults", "{\"times\":0}")).get("error").asText()).contains("times must be at least 1");
         assertThat(TestHttp.json(http.post("/_sim/faults", "{\"status\":\"500\"}")).get("error").asText()).contains("status must be a whole number");
         assertThat(TestHttp.json(http.post("/_sim/faults", "{\"probability\":2}")).get("error").asText()).contains("probability must be 0 to 1");
+        assertThat(TestHttp.json(http.post("/_sim/faults", "{\"delayMs\":600001}")).get("error").asText()).isEqualTo("delayMs must be 0 to 600000, not 600001");
         assertThat(TestHttp.json(http.post("/_sim/faults", "{\"action\":\"hang\",\"status\":500}")).get("error").asText()).contains("go with action respond");
         assertThat(TestHttp.json(http.get("/_sim/faults"))).isEmpty();
     }
 
     @Test
     void theJavaApiAddsRulesToo() {
-        sim.faults().add(FaultRule.of(FaultAction.RESPOND).onPath("/time").times(1));
-        sim.faults().add(FaultRule.respond(502, null).onPath("/time").times(1));
+        sim.faults().add(FaultRule.of(FaultAction.RESPOND).path("/time").times(1).build());
+        sim.faults().add(FaultRule.respond(502).path("/time").times(1).build());
 
         assertThat(http.get("/time").statusCode()).isEqualTo(200);
         assertThat(http.get("/time").statusCode()).isEqualTo(502);

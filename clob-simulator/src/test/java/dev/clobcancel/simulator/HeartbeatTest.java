@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.auth.L2Signer;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -27,7 +28,7 @@ class HeartbeatTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> beat(L2Signer who, String path, String body) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), "POST", path, body);
@@ -77,7 +78,7 @@ class HeartbeatTest extends ExchangeTestBase {
             chain = beat(chain);
         }
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test
@@ -87,10 +88,10 @@ class HeartbeatTest extends ExchangeTestBase {
         beat("");
 
         CLOCK.advance(Duration.ofSeconds(10));
-        assertThat(sim).hasOrderLive(alices);
+        assertThat(sim).hasOrderLive(OrderId.of(alices));
         CLOCK.advance(Duration.ofMillis(1));
 
-        assertThat(sim).hasOrderCanceled(alices).hasOrderLive(bobs);
+        assertThat(sim).hasOrderCanceled(OrderId.of(alices)).hasOrderLive(OrderId.of(bobs));
         assertThat(sim.events()).singleElement().satisfies(event -> {
             assertThat(event.kind()).isEqualTo(SimEvent.Kind.HEARTBEAT_LAPSE);
             assertThat(event.apiKey()).isEqualTo(ALICE.apiKey());
@@ -104,7 +105,7 @@ class HeartbeatTest extends ExchangeTestBase {
     void aLapseIsTheSimulatorsOwnEventNotARequest() {
         liveOrderOf(sim, ALICE);
         beat("");
-        sim.journal().clear();
+        sim.clearJournal();
 
         CLOCK.advance(Duration.ofSeconds(11));
 
@@ -154,7 +155,7 @@ class HeartbeatTest extends ExchangeTestBase {
 
         CLOCK.advance(Duration.ofMinutes(5));
 
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
     }
 
     @Test
@@ -179,7 +180,7 @@ class HeartbeatTest extends ExchangeTestBase {
         naming(first);
         CLOCK.advance(Duration.ofSeconds(5));
 
-        assertThat(sim).hasOrderCanceled(id);
+        assertThat(sim).hasOrderCanceled(OrderId.of(id));
     }
 
     @Test
@@ -219,7 +220,7 @@ class HeartbeatTest extends ExchangeTestBase {
         CLOCK.advance(Duration.ofSeconds(8));
 
         assertThat(legacy.body()).isEqualTo("{\"status\":\"ok\"}");
-        assertThat(sim).hasOrderLive(id);
+        assertThat(sim).hasOrderLive(OrderId.of(id));
         assertThat(naming(chain).body()).isEqualTo(mismatch(""));
         assertThat(beat("")).isNotBlank();
     }
@@ -231,7 +232,7 @@ class HeartbeatTest extends ExchangeTestBase {
         beat(ALICE_SIGNS, "/heartbeats", null);
         CLOCK.advance(Duration.ofSeconds(11));
 
-        assertThat(sim).hasOrderCanceled(id);
+        assertThat(sim).hasOrderCanceled(OrderId.of(id));
     }
 
     @Test
@@ -260,9 +261,9 @@ class HeartbeatTest extends ExchangeTestBase {
 
     @Test
     void aShorterWindowIsAnOption() {
-        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.defaults().withClock(CLOCK)
-                .withHeartbeatWindow(Duration.ofMillis(500)))) {
-            assertThat(quick.exchange().account("any")).isEmpty();
+        try (ClobSimulator quick = ClobSimulator.start(SimulatorOptions.builder().clock(CLOCK)
+                .heartbeatWindow(Duration.ofMillis(500)).build())) {
+            assertThat(quick.account("any")).isEmpty();
             assertThat(TestHttp.json(new TestHttp(quick.baseUri()).get("/_sim/heartbeats")).get("windowMs").asLong()).isEqualTo(500);
         }
     }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JournalTest extends ExchangeTestBase {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withJournalCapacity(5));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().journalCapacity(5).build());
 
     private JsonNode requests(String query) {
         return TestHttp.json(http.get("/_sim/requests" + query));

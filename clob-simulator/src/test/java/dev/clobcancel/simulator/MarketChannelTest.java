@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB;
@@ -28,7 +29,7 @@ class MarketChannelTest extends ChannelTestBase {
     @Test
     void subscribingSendsTheBookOfEachListedAsset() {
         liveOrderOf(sim, ALICE);
-        sim.placeOrder(ALICE.apiKey(), MARKET, TOKEN, Side.SELL, "0.6", "3");
+        sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).sell().price("0.6").size("3"));
         try (TestChannel channel = TestChannel.market(vertx, sim, TOKEN, "999")) {
             JsonNode book = channel.next();
 
@@ -37,7 +38,7 @@ class MarketChannelTest extends ChannelTestBase {
             assertThat(book.get("market").asText()).isEqualTo(MARKET);
             assertThat(book.get("bids")).extracting(l -> l.get("price").asText() + "x" + l.get("size").asText()).containsExactly("0.5x10");
             assertThat(book.get("asks")).extracting(l -> l.get("price").asText() + "x" + l.get("size").asText()).containsExactly("0.6x3");
-            assertThat(book.get("hash").asText()).isEqualTo(sim.exchange().book(TOKEN).orElseThrow().hash());
+            assertThat(book.get("hash").asText()).isEqualTo(sim.markets().book(TOKEN).orElseThrow().hash());
             assertThat(book.get("timestamp").asText()).isEqualTo(Long.toString(NOW * 1000));
             assertThat(channel.waiting()).as("no book for an asset not listed").isEmpty();
         }
@@ -45,7 +46,7 @@ class MarketChannelTest extends ChannelTestBase {
 
     @Test
     void aPlacementAndACancelEachSendAPriceChangeWithTheBestPrices() {
-        sim.placeOrder(ALICE.apiKey(), MARKET, TOKEN, Side.SELL, "0.6", "3");
+        sim.place(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).sell().price("0.6").size("3"));
         try (TestChannel channel = TestChannel.market(vertx, sim, TOKEN)) {
             channel.next();
             String id = liveOrderOf(sim, ALICE);
@@ -70,7 +71,7 @@ class MarketChannelTest extends ChannelTestBase {
         liveOrderOf(sim, ALICE);
         try (TestChannel channel = TestChannel.market(vertx, sim, TOKEN)) {
             channel.next();
-            sim.exchange().submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL, new BigDecimal("0.5"), new BigDecimal("6")));
+            sim.submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL, new BigDecimal("0.5"), new BigDecimal("6")));
 
             List<JsonNode> events = new ArrayList<>();
             do {

@@ -8,6 +8,7 @@ import static dev.clobcancel.simulator.SimulatorFixture.cancelBody;
 import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.Side;
@@ -30,7 +31,7 @@ class ModesTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> alice(String method, String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), method, path, body);
@@ -87,7 +88,7 @@ class ModesTest extends ExchangeTestBase {
             assertThat(response.statusCode()).as(call[1]).isEqualTo(503);
             assertThat(response.body()).as(call[1]).isEqualTo(DISABLED);
         }
-        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+        assertThat(sim.order(OrderId.of(id)).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
         assertThat(alice("GET", "/data/orders", null).statusCode()).isEqualTo(200);
     }
 
@@ -165,7 +166,7 @@ class ModesTest extends ExchangeTestBase {
 
     @Test
     void postOnlyRefusesAnOrderThatIsNotPostOnlyWithItsCodeAndTheWait() {
-        sim.exchange().addMarket(SimulatorFixture.MARKET, List.of(TOKEN));
+        sim.markets().add(SimulatorFixture.MARKET, List.of(TOKEN));
         setMode("{\"mode\":\"post-only\",\"forMs\":75000}");
 
         HttpResponse<String> refused = alice("POST", "/order", newOrder(false));
@@ -177,7 +178,7 @@ class ModesTest extends ExchangeTestBase {
 
     @Test
     void postOnlyLetsPostOnlyOrdersCancelsAndHeartbeatsThrough() {
-        sim.exchange().addMarket(SimulatorFixture.MARKET, List.of(TOKEN));
+        sim.markets().add(SimulatorFixture.MARKET, List.of(TOKEN));
         String id = liveOrderOf(sim, ALICE);
         sim.setMode(ExchangeMode.POST_ONLY);
 

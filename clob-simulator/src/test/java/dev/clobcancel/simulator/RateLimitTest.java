@@ -28,7 +28,7 @@ class RateLimitTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> cancelAll(dev.clobcancel.domain.auth.L2Signer who) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), "DELETE", "/cancel-all", null);

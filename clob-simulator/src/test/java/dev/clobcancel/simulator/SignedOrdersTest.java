@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.eip712.OrderV2;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderStatus;
@@ -38,7 +39,7 @@ class SignedOrdersTest {
     @BeforeEach
     void openMarketAndAccounts(ClobSimulator sim) {
         this.sim = sim;
-        sim.exchange().addMarket(MARKET, List.of(TOKEN));
+        sim.markets().add(MARKET, List.of(TOKEN));
         carol = sim.walletAccount(0);
         dave = sim.walletAccount(1);
     }
@@ -66,8 +67,8 @@ class SignedOrdersTest {
         assertThat(placed.body().get("success").asBoolean()).isTrue();
         assertThat(placed.body().get("orderID").asText()).isEqualTo(bid.hash()).matches("0x[0-9a-f]{64}");
         assertThat(placed.body().get("status").asText()).isEqualTo("live");
-        assertThat(sim.order(bid.hash()).orElseThrow().price()).isEqualByComparingTo("0.50");
-        assertThat(sim.order(bid.hash()).orElseThrow().size()).isEqualByComparingTo("10");
+        assertThat(sim.order(OrderId.of(bid.hash())).orElseThrow().price()).isEqualByComparingTo("0.50");
+        assertThat(sim.order(OrderId.of(bid.hash())).orElseThrow().size()).isEqualByComparingTo("10");
         assertThat(carol.cancel(bid.hash()).body().get("canceled")).extracting(JsonNode::asText).containsExactly(bid.hash());
     }
 
@@ -87,7 +88,7 @@ class SignedOrdersTest {
         }
         WalletAccount signer = WalletAccount.derive(sim.baseUri(), 137,
                 TestWallet.of(new BigInteger("4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318", 16)));
-        sim.exchange().addMarket(MARKET, List.of(vector.get("body").get("order").get("tokenId").asText()));
+        sim.markets().add(MARKET, List.of(vector.get("body").get("order").get("tokenId").asText()));
         ObjectNode body = vector.get("body").deepCopy();
         body.put("owner", signer.apiKey());
 
@@ -123,7 +124,7 @@ class SignedOrdersTest {
                 "the order signer address has to be the address of the API KEY");
         assertRefused(carol.send("POST", "/order", json(carols.toJson(dave.apiKey(), "GTC", false))),
                 "the order owner has to be the owner of the API KEY");
-        assertThat(sim.order(carols.hash())).isEmpty();
+        assertThat(sim.order(OrderId.of(carols.hash()))).isEmpty();
     }
 
     @Test
@@ -202,7 +203,7 @@ class SignedOrdersTest {
         assertThat(answer.body().get(0).get("orderID").asText()).isEqualTo(good.hash());
         assertThat(answer.body().get(1).get("success").asBoolean()).isFalse();
         assertThat(answer.body().get(1).get("errorMsg").asText()).contains("breaks minimum tick size rule");
-        assertThat(sim.order(good.hash()).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+        assertThat(sim.order(OrderId.of(good.hash())).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
     }
 
     @Test
@@ -213,7 +214,7 @@ class SignedOrdersTest {
         }
 
         assertRefused(carol.placeAll(sixteen, "GTC"), "Too many orders in payload: 16, max allowed: 15");
-        assertThat(sim.order(sixteen.get(0).hash())).isEmpty();
+        assertThat(sim.order(OrderId.of(sixteen.get(0).hash()))).isEmpty();
     }
 
     @Test
@@ -228,7 +229,7 @@ class SignedOrdersTest {
         assertThat(taken.body().get("makingAmount").asText()).isEqualTo("5");
         assertThat(taken.body().get("takingAmount").asText()).isEqualTo("10");
         assertThat(taken.body().get("tradeIDs")).hasSize(1);
-        assertThat(sim.order(ask.hash()).orElseThrow().status()).isEqualTo(OrderStatus.MATCHED);
+        assertThat(sim.order(OrderId.of(ask.hash())).orElseThrow().status()).isEqualTo(OrderStatus.MATCHED);
     }
 
     @Test
@@ -242,7 +243,7 @@ class SignedOrdersTest {
     @Test
     void aNegRiskMarketTakesOrdersSignedForTheNegRiskExchangeOnly() {
         String negRiskToken = "4242";
-        sim.exchange().addMarket(MarketSpec.of("0x" + "42".repeat(32), negRiskToken).withNegRisk(true));
+        sim.markets().add(MarketSpec.of("0x" + "42".repeat(32), negRiskToken).withNegRisk(true));
 
         SignedOrder forNegRisk = carol.limitOrder(negRiskToken, Side.BUY, "0.50", "10", true, 0);
         SignedOrder forTheOther = carol.limitOrder(negRiskToken, Side.BUY, "0.40", "10", false, 0);

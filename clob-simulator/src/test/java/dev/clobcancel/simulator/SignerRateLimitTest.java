@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
 import static dev.clobcancel.simulator.SimulatorFixture.BOB;
@@ -16,7 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
-import dev.clobcancel.simulator.exchange.NewOrder;
+import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.simulator.OrderSpec;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
@@ -39,7 +41,7 @@ class SignerRateLimitTest extends ExchangeTestBase {
     static final ManualClock CLOCK = ManualClock.at(Instant.ofEpochSecond(NOW));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> as(L2Signer who, String method, String path, String body) {
         return http.signed(who, CLOCK.instant().getEpochSecond(), method, path, body);
@@ -61,11 +63,11 @@ class SignerRateLimitTest extends ExchangeTestBase {
     }
 
     private List<String> liveOrders(int count) {
-        List<NewOrder> orders = new ArrayList<>();
+        List<OrderSpec> orders = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            orders.add(new NewOrder(null, ALICE.apiKey(), MARKET, TOKEN, Side.BUY, new BigDecimal("0.5"), BigDecimal.TEN));
+            orders.add(order().owner(ALICE.apiKey()).market(MARKET).asset(TOKEN).buy().price(new BigDecimal("0.5")).size(BigDecimal.TEN));
         }
-        return sim.exchange().place(orders);
+        return sim.orders().placeAll(orders).stream().map(OrderId::value).toList();
     }
 
     /** {@code Poly-RateLimit-Reset} for a moment {@code millis} from now: unix seconds, rounded up. */
@@ -128,7 +130,7 @@ class SignerRateLimitTest extends ExchangeTestBase {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(header(refused, "Poly-RateLimit-Remaining")).isEqualTo("20");
-        assertThat(sim).hasOrderLive(live);
+        assertThat(sim).hasOrderLive(OrderId.of(live));
         assertThat(as(ALICE_SIGNS, "DELETE", "/orders", ids(20, "\"" + live + "\"")).statusCode()).isEqualTo(200);
     }
 
@@ -263,8 +265,8 @@ class SignerRateLimitTest extends ExchangeTestBase {
 
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(TestHttp.json(refused).get("cost").asInt()).isEqualTo(121);
-        assertThat(sim).hasOrderLive(ids.get(0));
-        sim.exchange().cancel(ALICE.apiKey(), ids.subList(0, 1));
+        assertThat(sim).hasOrderLive(OrderId.of(ids.get(0)));
+        sim.orders().cancel(ALICE.apiKey(), List.of(OrderId.of(ids.get(0))));
         assertThat(as(ALICE_SIGNS, "DELETE", "/cancel-all", null).statusCode()).isEqualTo(200);
     }
 
@@ -279,12 +281,12 @@ class SignerRateLimitTest extends ExchangeTestBase {
         assertThat(warned.statusCode()).isEqualTo(200);
         assertThat(header(warned, "Poly-RateLimit-Warning")).isEqualTo("true");
         assertThat(header(warned, "Poly-RateLimit-Remaining")).isEqualTo("0");
-        assertThat(sim).hasOrderCanceled(live);
+        assertThat(sim).hasOrderCanceled(OrderId.of(live));
     }
 
     @Test
     void ordersDrawFromTheirOwnBucket() {
-        sim.exchange().addMarket(MARKET, List.of(TOKEN));
+        sim.markets().add(MARKET, List.of(TOKEN));
         WalletAccount carol = sim.walletAccount(0);
         enable("{\"enabled\":true}");
         for (int i = 0; i < 60; i++) {

@@ -1,9 +1,10 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
-import dev.clobcancel.simulator.exchange.Side;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +28,12 @@ final class SimulatorFixture {
     static final long NOW = 1_764_000_000L;
 
     static SimulatorOptions stoppedClock() {
-        return SimulatorOptions.defaults().withClock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
+        return stoppedClockBuilder().build();
+    }
+
+    /** The options of {@link #stoppedClock()}, to change a few. */
+    static SimulatorOptions.Builder stoppedClockBuilder() {
+        return SimulatorOptions.builder().clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC));
     }
 
     static final L2Signer ALICE_SIGNS = new L2Signer(ALICE, ALICE_ADDRESS);
@@ -42,7 +48,7 @@ final class SimulatorFixture {
     }
 
     static String liveOrderOf(ClobSimulator sim, ApiCredentials owner) {
-        return sim.placeOrder(owner.apiKey(), MARKET, TOKEN, Side.BUY, "0.5", "10");
+        return sim.place(order().owner(owner.apiKey()).market(MARKET).asset(TOKEN).buy().price("0.5").size("10")).value();
     }
 
     static String cancelBody(String id) {

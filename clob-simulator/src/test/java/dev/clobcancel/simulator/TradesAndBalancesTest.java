@@ -12,7 +12,6 @@ import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,7 +146,7 @@ class TradesAndBalancesTest extends ExchangeTestBase {
         assertThat(market.get("negRisk").asBoolean()).isTrue();
         assertThat(market.get("minOrderSize").asText()).isEqualTo("15");
         assertThat(market.get("takerDelayMs").asLong()).isEqualTo(250);
-        assertThat(sim.exchange().marketOfAsset("92").orElseThrow().outcome("92")).contains("No");
+        assertThat(sim.markets().ofAsset("92").orElseThrow().outcome("92")).contains("No");
     }
 
     @Test
@@ -170,6 +169,6 @@ class TradesAndBalancesTest extends ExchangeTestBase {
                 .get("error").asText()).contains("negRisk");
         assertThat(TestHttp.json(http.post("/_sim/markets", "{\"market\":\"0xm7\",\"assets\":[\"71\",\"72\"],\"outcomes\":[\"Yes\"]}"))
                 .get("error").asText()).contains("outcomes");
-        assertThat(sim.exchange().market("0xm7")).isEmpty();
+        assertThat(sim.markets().get("0xm7")).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_ADDRESS;
 import static dev.clobcancel.simulator.SimulatorFixture.ALICE_SIGNS;
@@ -10,6 +11,7 @@ import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.OrderRequest;
 import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -29,7 +31,7 @@ class UserChannelTest extends ChannelTestBase {
     static final String OTHER_MARKET = "0x" + "7a".repeat(32);
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClockBuilder().clock(CLOCK).build());
 
     private HttpResponse<String> alice(String path, String body) {
         return http.signed(ALICE_SIGNS, CLOCK.instant().getEpochSecond(), "DELETE", path, body);
@@ -113,8 +115,8 @@ class UserChannelTest extends ChannelTestBase {
     void aFillSendsAnUpdateWithTheMatchedSize() {
         String id = liveOrderOf(sim, ALICE);
         try (TestChannel channel = TestChannel.user(vertx, sim, ALICE)) {
-            sim.exchange().match(id, new BigDecimal("4"));
-            sim.exchange().match(id, null);
+            sim.orders().fill(OrderId.of(id), new BigDecimal("4"));
+            sim.orders().fill(OrderId.of(id));
 
             assertThat(channel.next(2)).extracting(e -> e.get("type").asText() + " " + e.get("size_matched").asText()
                     + " " + e.get("status").asText()).containsExactly("UPDATE 4 LIVE", "UPDATE 10 MATCHED");
@@ -125,7 +127,7 @@ class UserChannelTest extends ChannelTestBase {
     void aTradeSendsTheMakersUpdateAndTheTradeToEachSide() {
         String id = liveOrderOf(sim, ALICE);
         try (TestChannel alice = TestChannel.user(vertx, sim, ALICE); TestChannel bob = TestChannel.user(vertx, sim, BOB)) {
-            String taker = sim.exchange().submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL,
+            String taker = sim.submit(OrderRequest.limit(SimulatorFixture.TAKER_ID, BOB.apiKey(), TOKEN, Side.SELL,
                     new BigDecimal("0.5"), new BigDecimal("6"))).orderId();
 
             List<JsonNode> alices = alice.next(2);
@@ -170,7 +172,7 @@ class UserChannelTest extends ChannelTestBase {
             channel.send("{\"operation\":\"unsubscribe\",\"markets\":[\"" + MARKET + "\"]}");
             channel.roundTrip();
             liveOrderOf(sim, ALICE);
-            String other = sim.placeOrder(ALICE.apiKey(), OTHER_MARKET, "111", Side.SELL, "0.6", "5");
+            String other = sim.place(order().owner(ALICE.apiKey()).market(OTHER_MARKET).asset("111").sell().price("0.6").size("5")).value();
             assertThat(channel.next().get("id").asText()).isEqualTo(other);
         }
     }

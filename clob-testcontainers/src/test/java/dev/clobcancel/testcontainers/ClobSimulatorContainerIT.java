@@ -1,5 +1,6 @@
 package dev.clobcancel.testcontainers;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
@@ -68,9 +69,9 @@ class ClobSimulatorContainerIT {
     void generatesTheIdsTheSameSeedGivesInTheProcess() {
         String inContainer = sim.admin().placeOrder(Accounts.API_KEY, SimulatorAdminTest.MARKET, "123", SimulatorAdmin.Side.BUY, "0.5", "1");
 
-        try (ClobSimulator embedded = ClobSimulator.start(SimulatorOptions.defaults().withSeed(42))) {
+        try (ClobSimulator embedded = ClobSimulator.start(SimulatorOptions.builder().seed(42).build())) {
             embedded.addAccount(new ApiCredentials(Accounts.API_KEY, Accounts.SECRET, Accounts.PASSPHRASE), Address.of(Accounts.ADDRESS));
-            assertThat(embedded.placeOrder(Accounts.API_KEY, SimulatorAdminTest.MARKET, "123", Side.BUY, "0.5", "1"))
+            assertThat(embedded.place(order().owner(Accounts.API_KEY).market(SimulatorAdminTest.MARKET).asset("123").buy().price("0.5").size("1")).value())
                     .isEqualTo(inContainer);
         }
     }

@@ -3,6 +3,7 @@ package dev.clobcancel.testcontainers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
@@ -34,7 +35,7 @@ class SimulatorAdminTest {
 
     @BeforeAll
     static void start() {
-        sim = ClobSimulator.start(SimulatorOptions.defaults().withSeed(42).withClock(ManualClock.at(Instant.parse("2026-05-01T12:00:00Z"))));
+        sim = ClobSimulator.start(SimulatorOptions.builder().seed(42).clock(ManualClock.at(Instant.parse("2026-05-01T12:00:00Z"))).build());
         admin = new SimulatorAdmin(sim.baseUri());
     }
 
@@ -59,7 +60,7 @@ class SimulatorAdminTest {
             assertThat(order.status()).isEqualTo("LIVE");
             assertThat(order.size()).isEqualTo("10");
         });
-        assertThat(sim.order(id)).isPresent();
+        assertThat(sim.order(OrderId.of(id))).isPresent();
     }
 
     @Test
@@ -77,7 +78,7 @@ class SimulatorAdminTest {
     void listsAMarketWithItsAssets() {
         admin.addMarket(MARKET, List.of("123", "456"));
 
-        assertThat(sim.exchange().markets()).containsEntry(MARKET, List.of("123", "456"));
+        assertThat(sim.markets().all()).containsEntry(MARKET, List.of("123", "456"));
     }
 
     @Test

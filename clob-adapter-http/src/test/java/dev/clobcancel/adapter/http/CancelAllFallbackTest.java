@@ -42,9 +42,9 @@ class CancelAllFallbackTest extends ManualTimeFixture {
 
     /** The next {@code times} requests to {@code path} are refused as over the bucket, {@code remaining} tokens left. */
     private void tooManyFor(String path, long remaining, int retryAfterSeconds, int times) {
-        sim.faults().add(FaultRule.respond(429, "{\"error\":\"Too Many Requests\"}").withHeaders(Map.of(
+        sim.faults().add(FaultRule.respond(429, "{\"error\":\"Too Many Requests\"}").headers(Map.of(
                 "Retry-After", Integer.toString(retryAfterSeconds), "Poly-RateLimit-Remaining", Long.toString(remaining),
-                "Poly-RateLimit-Tier", "standard")).onPath(path).times(times));
+                "Poly-RateLimit-Tier", "standard")).path(path).times(times).build());
     }
 
     private List<OrderId> liveOrders(int count, String market) {
@@ -74,8 +74,8 @@ class CancelAllFallbackTest extends ManualTimeFixture {
         assertThat(result.method()).isEqualTo(CancelMethod.LISTED_ORDERS);
         assertThat(result.canceled()).hasSize(250);
         assertThat(result.notCanceled()).isEmpty();
-        mine.forEach(id -> SimulatorAssert.assertThat(sim).hasOrderCanceled(id.value()));
-        SimulatorAssert.assertThat(sim).hasOrderLive(theirs.value());
+        mine.forEach(id -> SimulatorAssert.assertThat(sim).hasOrderCanceled(id));
+        SimulatorAssert.assertThat(sim).hasOrderLive(theirs);
         assertThat(requests("/data/orders")).extracting(JournalEntry::query)
                 .containsExactly("next_cursor=MA%3D%3D", "next_cursor=MTAw", "next_cursor=MjAw");
         assertThat(batchSizes()).containsExactly(120, 120, 10);
@@ -117,7 +117,7 @@ class CancelAllFallbackTest extends ManualTimeFixture {
 
         assertThat(result.method()).isEqualTo(CancelMethod.LISTED_ORDERS);
         assertThat(result.canceled()).hasSize(inMarket.size());
-        elsewhere.forEach(id -> SimulatorAssert.assertThat(sim).hasOrderLive(id.value()));
+        elsewhere.forEach(id -> SimulatorAssert.assertThat(sim).hasOrderLive(id));
         assertThat(requests("/data/orders")).extracting(JournalEntry::query)
                 .allSatisfy(query -> assertThat(query).startsWith("market=" + MARKET + "&next_cursor="));
     }

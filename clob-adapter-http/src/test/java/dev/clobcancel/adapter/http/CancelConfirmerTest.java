@@ -115,7 +115,7 @@ class CancelConfirmerTest {
     @Test
     void anOrderAlreadyMatchedIsSettledByTheRefusal() throws Exception {
         OrderId id = liveOrder(sim);
-        sim.exchange().match(id.value(), null);
+        sim.orders().fill(id);
 
         ConfirmedCancel result = result(confirmer().cancelAndConfirm(id));
 
@@ -127,7 +127,7 @@ class CancelConfirmerTest {
     @Test
     void aLostAnswerIsSettledByReadingTheOrderWhichSaysWhetherTheCancelTookIt() throws Exception {
         OrderId id = liveOrder(sim);
-        sim.faults().add(FaultRule.of(FaultAction.RESET).onPath("/order").times(1));
+        sim.faults().add(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
 
         ConfirmedCancel result = result(confirmer().cancelAndConfirm(id));
 
@@ -164,7 +164,7 @@ class CancelConfirmerTest {
     @Test
     void anOrderNoEvidenceSettlesBeforeTheDeadlineIsUnconfirmedAndTheStageStillCompletes() throws Exception {
         OrderId id = liveOrder(sim);
-        sim.faults().add(FaultRule.respond(500, null).onPath("/data/order/" + id.value()));
+        sim.faults().add(FaultRule.respond(500).path("/data/order/" + id.value()).build());
 
         CompletionStage<ConfirmedCancel> confirmed = confirmer().cancelAndConfirm(id);
         time.run(EVENT_WAIT);
@@ -181,7 +181,7 @@ class CancelConfirmerTest {
     void aBatchSaysForEachOrderWhichEvidenceSettledIt() throws Exception {
         OrderId canceled = liveOrder(sim);
         OrderId matched = liveOrder(sim);
-        sim.exchange().match(matched.value(), null);
+        sim.orders().fill(matched);
         OrderId unknown = OrderId.of("0x" + "cd".repeat(32));
 
         CompletionStage<ConfirmedCancel> confirmed = confirmer().cancelAndConfirm(List.of(canceled, matched, unknown, canceled));
@@ -207,13 +207,13 @@ class CancelConfirmerTest {
         assertThat(result(confirmed).settlements()).extracting(Settlement::orderId, Settlement::evidence)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(a.value(), Evidence.CANCELLATION_EVENT),
                         org.assertj.core.groups.Tuple.tuple(b.value(), Evidence.CANCELLATION_EVENT));
-        assertThat(sim.order(a.value()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(a).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
     void aCancelAllWhoseAnswerWasLostFailsForNobodyCanSayWhichOrdersItTook() throws Exception {
         liveOrder(sim);
-        sim.faults().add(FaultRule.of(FaultAction.RESET).onPath("/cancel-all").times(1));
+        sim.faults().add(FaultRule.of(FaultAction.RESET).path("/cancel-all").times(1).build());
 
         assertThatThrownBy(() -> result(confirmer().cancelAllAndConfirm())).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(TransportException.class);

@@ -52,7 +52,7 @@ class CancelFamilyTest {
     }
 
     private OrderStatus status(OrderId id) {
-        return sim.order(id.value()).orElseThrow().status();
+        return sim.order(id).orElseThrow().status();
     }
 
     @Test
@@ -72,7 +72,7 @@ class CancelFamilyTest {
     void aBatchSaysWhyForEachOrderItDidNotCancel() throws Exception {
         OrderId live = liveOrder(sim);
         OrderId matched = liveOrder(sim);
-        sim.exchange().match(matched.value(), null);
+        sim.orders().fill(matched);
         OrderId theirs = liveOrder(sim, OTHER_CREDS, MARKET, ASSET);
 
         CancelResult result = result(client.cancelOrders(List.of(live, matched, theirs)));

@@ -1,12 +1,12 @@
 package dev.clobcancel.adapter.http;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static dev.clobcancel.adapter.http.TestSupport.ADDRESS;
 import static dev.clobcancel.adapter.http.TestSupport.CREDS;
 import static dev.clobcancel.adapter.http.TestSupport.closedLoopbackPort;
 import static dev.clobcancel.adapter.http.TestSupport.failure;
 import static dev.clobcancel.adapter.http.TestSupport.result;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
@@ -71,7 +71,7 @@ class ClobHttpClientTest {
 
         assertThat(result.canceled()).containsExactly(id.value());
         assertThat(result.notCanceled()).isEmpty();
-        assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
+        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test
@@ -88,7 +88,7 @@ class ClobHttpClientTest {
     @Test
     void reportsAMatchedOrder() throws Exception {
         OrderId id = liveOrder();
-        sim.exchange().match(id.value(), null);
+        sim.orders().fill(id);
 
         assertThat(result(client.cancelOrder(id)).reasonNotCanceled(id)).contains("Order already matched");
     }
@@ -118,7 +118,7 @@ class ClobHttpClientTest {
                 503, TradingDisabledException.class,
                 404, UnexpectedResponseException.class);
         for (var entry : expected.entrySet()) {
-            sim.faults().add(FaultRule.respond(entry.getKey(), null).onPath("/order").times(1));
+            sim.faults().add(FaultRule.respond(entry.getKey()).path("/order").times(1).build());
 
             Throwable failure = failure(client.cancelOrder(liveOrder()));
 
@@ -129,7 +129,7 @@ class ClobHttpClientTest {
 
     @Test
     void theExchangesErrorTextIsCarried() throws Exception {
-        sim.faults().add(FaultRule.respond(503, null).onPath("/order"));
+        sim.faults().add(FaultRule.respond(503).path("/order").build());
 
         ClobException failure = (ClobException) failure(client.cancelOrder(liveOrder()));
 
@@ -139,7 +139,7 @@ class ClobHttpClientTest {
 
     @Test
     void rateLimitedCarriesRetryAfter() throws Exception {
-        sim.faults().add(FaultRule.respond(429, null).onPath("/order").withHeaders(Map.of("Retry-After", "7")));
+        sim.faults().add(FaultRule.respond(429).path("/order").headers(Map.of("Retry-After", "7")).build());
 
         RateLimitedException failure = (RateLimitedException) failure(client.cancelOrder(liveOrder()));
 
@@ -148,7 +148,7 @@ class ClobHttpClientTest {
 
     @Test
     void anErrorBodyThatIsNotJsonStillSaysSomething() throws Exception {
-        sim.faults().add(FaultRule.respond(502, "<html><body>\n  Bad gateway\n</body></html>").onPath("/order"));
+        sim.faults().add(FaultRule.respond(502, "<html><body>\n  Bad gateway\n</body></html>").path("/order").build());
 
         ClobException failure = (ClobException) failure(client.cancelOrder(liveOrder()));
 
@@ -158,7 +158,7 @@ class ClobHttpClientTest {
 
     @Test
     void aSuccessWhoseBodyIsNotTheDocumentedJsonIsUnexpected() throws Exception {
-        sim.faults().add(FaultRule.respond(200, "OK").onPath("/order"));
+        sim.faults().add(FaultRule.respond(200, "OK").path("/order").build());
 
         assertThat(failure(client.cancelOrder(liveOrder())))
                 .isInstanceOf(UnexpectedResponseException.class).hasMessageContaining("not the documented JSON");
@@ -166,7 +166,7 @@ class ClobHttpClientTest {
 
     @Test
     void noAnswerWithinTheTimeoutIsATransportTimeout() throws Exception {
-        sim.faults().add(FaultRule.of(FaultAction.HANG).onPath("/order"));
+        sim.faults().add(FaultRule.of(FaultAction.HANG).path("/order").build());
         try (ClobHttpClient impatient = clientFor(sim.baseUri().toString(), CREDS, Duration.ofMillis(200))) {
             Throwable failure = failure(impatient.cancelOrder(liveOrder()));
 
@@ -189,7 +189,7 @@ class ClobHttpClientTest {
     @Test
     void aResetOrEmptyAnswerIsATransportClosedFailure() throws Exception {
         for (FaultAction action : new FaultAction[] {FaultAction.RESET, FaultAction.EMPTY}) {
-            sim.faults().add(FaultRule.of(action).onPath("/order").times(1));
+            sim.faults().add(FaultRule.of(action).path("/order").times(1).build());
 
             Throwable failure = failure(client.cancelOrder(liveOrder()));
 

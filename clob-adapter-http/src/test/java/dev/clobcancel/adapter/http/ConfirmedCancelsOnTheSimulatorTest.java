@@ -100,7 +100,7 @@ class ConfirmedCancelsOnTheSimulatorTest {
     void aBatchIsSettledOrderByOrderByEventsAndRefusals() throws Exception {
         OrderId live = liveOrder(sim);
         OrderId matched = liveOrder(sim);
-        sim.exchange().match(matched.value(), null);
+        sim.orders().fill(matched);
         OrderId unknown = OrderId.of("0x" + "cd".repeat(32));
 
         ConfirmedCancel confirmed = result(confirmer().cancelAndConfirm(List.of(live, matched, unknown)));
@@ -128,14 +128,14 @@ class ConfirmedCancelsOnTheSimulatorTest {
     @Test
     void anAnswerLostToAResetIsSettledByReadingTheOrder() throws Exception {
         OrderId id = liveOrder(sim);
-        sim.faults().add(FaultRule.of(FaultAction.RESET).onPath("/order").times(1));
+        sim.faults().add(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
 
         ConfirmedCancel confirmed = result(confirmer().cancelAndConfirm(id));
 
         // The connection was reset before the exchange acted: the read finds the order on the book.
         assertThat(only(confirmed)).isEqualTo(new Settlement(id.value(), State.LIVE, Evidence.ORDER_READ, "status LIVE"));
         assertThat(confirmed.cancelFailure().orElseThrow()).isInstanceOf(TransportException.class);
-        assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
+        assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE);
     }
 
     @Test
@@ -143,7 +143,7 @@ class ConfirmedCancelsOnTheSimulatorTest {
         client.close();
         client = TestSupport.clientOf(sim).retryPolicy(RetryPolicy.none()).attemptTimeout(Duration.ofMillis(200)).build();
         OrderId id = liveOrder(sim);
-        sim.faults().add(FaultRule.of(FaultAction.HANG).onPath("/order").times(1));
+        sim.faults().add(FaultRule.of(FaultAction.HANG).path("/order").times(1).build());
 
         ConfirmedCancel confirmed = result(confirmer().cancelAndConfirm(id));
 

@@ -5,13 +5,13 @@ import static dev.clobcancel.adapter.http.TestSupport.CREDS;
 import static dev.clobcancel.adapter.http.TestSupport.MARKET;
 import static dev.clobcancel.adapter.http.TestSupport.liveOrder;
 import static dev.clobcancel.adapter.http.TestSupport.result;
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.assertj.SimulatorAssert;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultRule;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +27,7 @@ class DelayedOrdersTest extends ManualTimeFixture {
     private static final Duration WINDOW = Duration.ofMillis(250);
 
     private OrderId delayedOrder() {
-        return OrderId.of(sim.placeDelayedOrder(CREDS.apiKey(), MARKET, ASSET, Side.BUY, "0.5", "10", WINDOW));
+        return sim.place(order().owner(CREDS.apiKey()).market(MARKET).asset(ASSET).buy().price("0.5").size("10").delayed(WINDOW));
     }
 
     @Test
@@ -39,7 +39,7 @@ class DelayedOrdersTest extends ManualTimeFixture {
         assertThat(result.wasCanceled(id)).isTrue();
         assertThat(result.notCanceled()).isEmpty();
         assertThat(scheduler.delays()).containsExactly(DelayedOrders.WAIT);
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(id.value());
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(id);
         SimulatorAssert.assertThat(sim).receivedRequests("DELETE", "/order").hasSize(2);
     }
 
@@ -86,7 +86,7 @@ class DelayedOrdersTest extends ManualTimeFixture {
     void anOrderRefusedAsDelayedAgainAndAgainIsReportedNotCanceledAfterABoundedNumberOfTries() throws Exception {
         OrderId id = liveOrder(sim);
         sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{\"" + id.value() + "\":\""
-                + DelayedOrders.REASON + "\"}}").onPath("/order"));
+                + DelayedOrders.REASON + "\"}}").path("/order").build());
 
         CancelResult result = result(client.cancelOrder(id));
 

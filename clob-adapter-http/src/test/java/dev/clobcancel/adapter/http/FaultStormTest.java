@@ -43,15 +43,15 @@ class FaultStormTest {
 
     private static void storm(ClobSimulator sim) {
         List<FaultRule> rules = List.of(
-                FaultRule.of(FaultAction.RESET).withProbability(0.08),
-                FaultRule.of(FaultAction.HANG).withProbability(0.05),
-                FaultRule.of(FaultAction.EMPTY).withProbability(0.05),
-                FaultRule.respond(500, null).withProbability(0.1),
-                FaultRule.respond(502, "<html>Bad gateway</html>").withProbability(0.05),
-                FaultRule.respond(425, null).withProbability(0.05),
-                FaultRule.respond(429, null).withHeaders(Map.of("Retry-After", "1")).withProbability(0.05),
-                FaultRule.of(FaultAction.RESPOND).delayedBy(30).withProbability(0.1));
-        rules.forEach(rule -> sim.faults().add(rule.onPath("/order")));
+                FaultRule.of(FaultAction.RESET).probability(0.08).build(),
+                FaultRule.of(FaultAction.HANG).probability(0.05).build(),
+                FaultRule.of(FaultAction.EMPTY).probability(0.05).build(),
+                FaultRule.respond(500).probability(0.1).build(),
+                FaultRule.respond(502, "<html>Bad gateway</html>").probability(0.05).build(),
+                FaultRule.respond(425).probability(0.05).build(),
+                FaultRule.respond(429).headers(Map.of("Retry-After", "1")).probability(0.05).build(),
+                FaultRule.of(FaultAction.RESPOND).delay(Duration.ofMillis(30)).probability(0.1).build());
+        rules.forEach(rule -> sim.faults().add(rule.toBuilder().path("/order").build()));
     }
 
     private static Set<Thread> liveThreads() {
@@ -97,7 +97,7 @@ class FaultStormTest {
         assertThat(outcomes).filteredOn(TransportException.class::isInstance)
                 .allSatisfy(failure -> assertThat(((ClobException) failure).attempts()).isPositive());
         for (OrderId id : ids) {
-            assertThat(sim.order(id.value()).orElseThrow().status()).isIn(OrderStatus.LIVE, OrderStatus.CANCELED);
+            assertThat(sim.order(id).orElseThrow().status()).isIn(OrderStatus.LIVE, OrderStatus.CANCELED);
         }
 
         for (Thread thread : clientThreads) {
@@ -112,7 +112,7 @@ class FaultStormTest {
     @Test
     void aFullWaitQueueFailsACallAtOnceRatherThanQueueingWithoutBound(ClobSimulator sim) throws Exception {
         sim.addAccount(CREDS, ADDRESS);
-        sim.faults().add(FaultRule.of(FaultAction.HANG).onPath("/order"));
+        sim.faults().add(FaultRule.of(FaultAction.HANG).path("/order").build());
         try (ClobHttpClient client = TestSupport.clientOf(sim).maxConnections(1).maxQueuedRequests(2)
                 .attemptTimeout(Duration.ofMillis(500)).deadline(Duration.ofMillis(500)).retryPolicy(RetryPolicy.none()).build()) {
             List<CompletableFuture<Throwable>> calls = new ArrayList<>();
@@ -152,10 +152,10 @@ class FaultStormTest {
                             .withBaseDelay(Duration.ofMillis(10)).withBackOffBaseDelay(Duration.ofMillis(20)))
                     .build());
         }
-        for (FaultRule rule : List.of(FaultRule.of(FaultAction.RESET).withProbability(0.1),
-                FaultRule.of(FaultAction.EMPTY).withProbability(0.05), FaultRule.respond(500, null).withProbability(0.1),
-                FaultRule.respond(425, null).withProbability(0.05))) {
-            sim.faults().add(rule.onMethod("DELETE"));
+        for (FaultRule rule : List.of(FaultRule.of(FaultAction.RESET).probability(0.1).build(),
+                FaultRule.of(FaultAction.EMPTY).probability(0.05).build(), FaultRule.respond(500).probability(0.1).build(),
+                FaultRule.respond(425).probability(0.05).build())) {
+            sim.faults().add(rule.toBuilder().method("DELETE").build());
         }
 
         List<CompletableFuture<CancelResult>> calls = new ArrayList<>();
@@ -178,8 +178,8 @@ class FaultStormTest {
 
         assertThat(canceled).hasSize(accounts * perAccount).doesNotHaveDuplicates();
         orders.forEach(mine -> mine.forEach(id ->
-                assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED)));
-        bystanders.forEach(id -> assertThat(sim.order(id.value()).orElseThrow().status()).isEqualTo(OrderStatus.LIVE));
+                assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED)));
+        bystanders.forEach(id -> assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.LIVE));
     }
 
     @Test

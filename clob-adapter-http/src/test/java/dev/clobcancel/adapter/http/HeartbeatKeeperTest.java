@@ -45,7 +45,7 @@ class HeartbeatKeeperTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withClock(CLOCK).withHeartbeatWindow(WINDOW));
+            SimulatorOptions.builder().clock(CLOCK).heartbeatWindow(WINDOW).build());
 
     private ClobSimulator sim;
     private InstantScheduler retries;
@@ -89,7 +89,7 @@ class HeartbeatKeeperTest {
             steps.step();
         }
 
-        SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
+        SimulatorAssert.assertThat(sim).hasOrderLive(order);
         assertThat(steps.delays()).hasSize(10).containsOnly(Duration.ofSeconds(5));
         assertThat(heartbeats()).hasSize(11).extracting(JournalEntry::status).containsOnly(200);
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
@@ -111,7 +111,7 @@ class HeartbeatKeeperTest {
     }
 
     static Stream<FaultRule> droppedHeartbeats() {
-        return Stream.of(FaultRule.respond(500, null), FaultRule.of(FaultAction.RESET));
+        return Stream.of(FaultRule.respond(500).build(), FaultRule.of(FaultAction.RESET).build());
     }
 
     @ParameterizedTest
@@ -119,7 +119,7 @@ class HeartbeatKeeperTest {
     void aDroppedHeartbeatIsSentAgainAndTheSwitchStaysArmed(FaultRule drop) throws Exception {
         OrderId order = liveOrder(sim);
         started();
-        sim.faults().add(drop.onPath(HeartbeatRequests.PATH).times(1));
+        sim.faults().add(drop.toBuilder().path(HeartbeatRequests.PATH).times(1).build());
 
         steps.step();
         steps.step();
@@ -128,7 +128,7 @@ class HeartbeatKeeperTest {
         assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, drop.status() == null ? 0 : 500, 200, 200);
         assertThat(told).noneMatch(health -> health.consecutiveFailures() > 0);
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
-        SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
+        SimulatorAssert.assertThat(sim).hasOrderLive(order);
     }
 
     @Test
@@ -143,7 +143,7 @@ class HeartbeatKeeperTest {
         assertThat(retries.delays()).containsExactly(Duration.ofSeconds(3));
         assertThat(heartbeats()).extracting(JournalEntry::status).containsExactly(200, 425, 200);
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
-        SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
+        SimulatorAssert.assertThat(sim).hasOrderLive(order);
     }
 
     @Test
@@ -155,10 +155,10 @@ class HeartbeatKeeperTest {
 
         keeper.stop(); // as a crash would: no cancel
         CLOCK.advance(Duration.ofSeconds(9));
-        SimulatorAssert.assertThat(sim).hasOrderLive(first.value()).hasOrderLive(second.value());
+        SimulatorAssert.assertThat(sim).hasOrderLive(first).hasOrderLive(second);
         CLOCK.advance(Duration.ofSeconds(2));
 
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(first.value()).hasOrderCanceled(second.value());
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(first).hasOrderCanceled(second);
         assertThat(sim.events()).singleElement().extracting(SimEvent::orderIds).asList()
                 .containsExactlyInAnyOrder(first.value(), second.value());
     }
@@ -194,13 +194,13 @@ class HeartbeatKeeperTest {
         assertThat(keeper.health().state()).isEqualTo(State.ARMED);
         assertThat(keeper.health().chainsStarted()).isEqualTo(1);
         assertThat(keeper.health().chainsResumed()).isEqualTo(1);
-        SimulatorAssert.assertThat(sim).hasOrderLive(order.value());
+        SimulatorAssert.assertThat(sim).hasOrderLive(order);
     }
 
     @Test
     void anIdRefusedWithoutTheExpectedOneStartsANewChainAtOnce() throws Exception {
         started();
-        sim.faults().add(FaultRule.respond(400, "{\"error\":\"Invalid Heartbeat ID\"}").onPath(HeartbeatRequests.PATH).times(1));
+        sim.faults().add(FaultRule.respond(400, "{\"error\":\"Invalid Heartbeat ID\"}").path(HeartbeatRequests.PATH).times(1).build());
 
         steps.step();
 
@@ -214,7 +214,7 @@ class HeartbeatKeeperTest {
     @Test
     void healthReportsAFailedHeartbeatAndTheTimeLeftBeforeTheSwitchTrips() throws Exception {
         started();
-        sim.faults().add(FaultRule.respond(503, null).onPath(HeartbeatRequests.PATH).times(1)); // not retried by default
+        sim.faults().add(FaultRule.respond(503).path(HeartbeatRequests.PATH).times(1).build()); // not retried by default
 
         steps.step();
 
@@ -231,14 +231,14 @@ class HeartbeatKeeperTest {
     void aHeartbeatThatCannotGetThroughForAWindowLapsesAndTheNextOneStartsANewChain() throws Exception {
         OrderId order = liveOrder(sim);
         started();
-        sim.faults().add(FaultRule.respond(500, null).onPath(HeartbeatRequests.PATH));
+        sim.faults().add(FaultRule.respond(500).path(HeartbeatRequests.PATH).build());
 
         steps.step(); // retried until no attempt fits in the window any more
         steps.step(); // the window has run out: the switch tripped
 
         assertThat(keeper.health().state()).isEqualTo(State.LAPSED);
         assertThat(keeper.health().armed()).isFalse();
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(order.value());
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(order);
 
         sim.faults().clear();
         steps.step();
@@ -258,7 +258,7 @@ class HeartbeatKeeperTest {
 
         assertThat(result.wasCanceled(first)).isTrue();
         assertThat(result.wasCanceled(second)).isTrue();
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(first.value()).hasOrderCanceled(second.value());
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(first).hasOrderCanceled(second);
         assertThat(keeper.health().state()).isEqualTo(State.STOPPED);
     }
 }

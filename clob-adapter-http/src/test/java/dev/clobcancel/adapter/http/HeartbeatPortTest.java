@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.failure.BadRequestException;
-import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
 import dev.clobcancel.simulator.ClobSimulator;
@@ -30,7 +29,7 @@ class HeartbeatPortTest {
     private static final ManualClock CLOCK = ManualClock.at(Instant.parse("2026-01-05T12:00:00Z"));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private ClobSimulator sim;
     private InstantScheduler retries;
@@ -115,7 +114,7 @@ class HeartbeatPortTest {
 
     @Test
     void anAnswerWithoutAHeartbeatIdIsAnUnexpectedResponse() throws Exception {
-        sim.faults().add(FaultRule.respond(200, "{\"status\":\"ok\"}").onPath(HeartbeatRequests.PATH).times(1));
+        sim.faults().add(FaultRule.respond(200, "{\"status\":\"ok\"}").path(HeartbeatRequests.PATH).times(1).build());
 
         Throwable failure = failure(client.sendHeartbeat(null));
 

@@ -21,7 +21,7 @@ abstract class ManualTimeFixture {
     static final ManualClock CLOCK = ManualClock.at(Instant.parse("2026-06-20T12:00:00Z"));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     ClobSimulator sim;
     InstantScheduler scheduler;

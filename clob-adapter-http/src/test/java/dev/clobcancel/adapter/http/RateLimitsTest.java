@@ -38,7 +38,7 @@ class RateLimitsTest extends ManualTimeFixture {
     /** The next {@code DELETE /order} of {@code id} is answered as the exchange would, with {@code headers}. */
     private void canceledWith(OrderId id, Map<String, String> headers) {
         sim.faults().add(FaultRule.respond(200, "{\"canceled\":[\"" + id.value() + "\"],\"not_canceled\":{}}")
-                .withHeaders(headers).onPath("/order").times(1));
+                .headers(headers).path("/order").times(1).build());
     }
 
     private List<OrderId> liveOrders(int count) {
@@ -94,8 +94,8 @@ class RateLimitsTest extends ManualTimeFixture {
         OrderId id = liveOrder(sim);
         canceledWith(id, limit(40, CLOCK.instant(), "silver", false));
         result(client.cancelOrder(id));
-        sim.faults().add(FaultRule.respond(400, null).onPath("/order").times(1));
-        sim.faults().add(FaultRule.of(FaultAction.RESET).onPath("/order"));
+        sim.faults().add(FaultRule.respond(400).path("/order").times(1).build());
+        sim.faults().add(FaultRule.of(FaultAction.RESET).path("/order").build());
 
         Throwable refused = failure(client.cancelOrder(liveOrder(sim)));
         Throwable lost;
@@ -145,7 +145,7 @@ class RateLimitsTest extends ManualTimeFixture {
         OrderId id = liveOrder(sim);
         Instant reset = Instant.ofEpochSecond(CLOCK.instant().getEpochSecond() + 3);
         Duration untilReset = Duration.between(CLOCK.instant(), reset);
-        sim.faults().add(FaultRule.respond(429, null).withHeaders(limit(0, reset, "standard", true)).onPath("/order").times(1));
+        sim.faults().add(FaultRule.respond(429).headers(limit(0, reset, "standard", true)).path("/order").times(1).build());
 
         CancelResult result = result(client.cancelOrder(id));
 
@@ -158,7 +158,7 @@ class RateLimitsTest extends ManualTimeFixture {
         OrderId id = liveOrder(sim);
         Map<String, String> headers = new java.util.HashMap<>(limit(0, CLOCK.instant().plusSeconds(20), "standard", false));
         headers.put("Retry-After", "2");
-        sim.faults().add(FaultRule.respond(429, null).withHeaders(headers).onPath("/order").times(1));
+        sim.faults().add(FaultRule.respond(429).headers(headers).path("/order").times(1).build());
 
         result(client.cancelOrder(id));
 

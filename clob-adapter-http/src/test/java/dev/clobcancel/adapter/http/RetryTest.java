@@ -53,7 +53,7 @@ class RetryTest {
     private static final ManualClock CLOCK = ManualClock.at(Instant.parse("2026-01-05T12:00:00Z"));
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private static final RetryPolicy POLICY = RetryPolicy.defaults().withRandom(MID_JITTER);
 
@@ -84,7 +84,7 @@ class RetryTest {
 
     @Test
     void aNotReadyAnswerIsSentAgainUntilItGetsThrough() throws Exception {
-        fault(FaultRule.respond(425, null).onPath("/order").times(2));
+        fault(FaultRule.respond(425).path("/order").times(2).build());
         OrderId id = liveOrder(sim);
 
         CancelResult result = result(client.cancelOrder(id));
@@ -109,7 +109,7 @@ class RetryTest {
         // A wait of 3 minutes: the first attempt's timestamp is then far outside the simulator's 60 s window.
         try (ClobHttpClient patient = client(b -> b.deadline(Duration.ofHours(1))
                 .retryPolicy(POLICY.withBackOffBaseDelay(Duration.ofMinutes(4)).withMaxDelay(Duration.ofMinutes(10))))) {
-            fault(FaultRule.respond(425, null).onPath("/order").times(1));
+            fault(FaultRule.respond(425).path("/order").times(1).build());
             OrderId id = liveOrder(sim);
 
             CancelResult result = result(patient.cancelOrder(id));
@@ -121,7 +121,7 @@ class RetryTest {
 
     @Test
     void aRateLimitIsWaitedOutAsItsRetryAfterHeaderAsks() throws Exception {
-        fault(FaultRule.respond(429, null).onPath("/order").withHeaders(Map.of("Retry-After", "7")).times(1));
+        fault(FaultRule.respond(429).path("/order").headers(Map.of("Retry-After", "7")).times(1).build());
         OrderId id = liveOrder(sim);
 
         assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
@@ -130,7 +130,7 @@ class RetryTest {
 
     @Test
     void aRateLimitIsWaitedOutAsItsBodyAsks() throws Exception {
-        fault(FaultRule.respond(429, "{\"error\":\"Too Many Requests\",\"retry_after_seconds\":2}").onPath("/order").times(1));
+        fault(FaultRule.respond(429, "{\"error\":\"Too Many Requests\",\"retry_after_seconds\":2}").path("/order").times(1).build());
         OrderId id = liveOrder(sim);
 
         assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
@@ -157,7 +157,7 @@ class RetryTest {
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 502, 504})
     void aPassingServerFaultIsSentAgainSoon(int status) throws Exception {
-        fault(FaultRule.respond(status, null).onPath("/order").times(1));
+        fault(FaultRule.respond(status).path("/order").times(1).build());
         OrderId id = liveOrder(sim);
 
         assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
@@ -167,7 +167,7 @@ class RetryTest {
     @ParameterizedTest
     @EnumSource(value = FaultAction.class, names = {"RESET", "EMPTY"})
     void aConnectionLostBeforeTheAnswerIsSentAgainSoon(FaultAction action) throws Exception {
-        fault(FaultRule.of(action).onPath("/order").times(1));
+        fault(FaultRule.of(action).path("/order").times(1).build());
         OrderId id = liveOrder(sim);
 
         assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
@@ -176,7 +176,7 @@ class RetryTest {
 
     @Test
     void anAttemptThatGetsNoAnswerTimesOutAndIsSentAgain() throws Exception {
-        fault(FaultRule.of(FaultAction.HANG).onPath("/order").times(1));
+        fault(FaultRule.of(FaultAction.HANG).path("/order").times(1).build());
         OrderId id = liveOrder(sim);
         try (ClobHttpClient impatient = client(b -> b.attemptTimeout(Duration.ofMillis(200)))) {
 
@@ -204,7 +204,7 @@ class RetryTest {
 
     @Test
     void aBadRequestIsNeverSentAgain() throws Exception {
-        fault(FaultRule.respond(400, null).onPath("/order").times(1));
+        fault(FaultRule.respond(400).path("/order").times(1).build());
 
         Throwable failure = failure(client.cancelOrder(liveOrder(sim)));
 
@@ -239,7 +239,7 @@ class RetryTest {
 
     @Test
     void tradingDisabledIsSentAgainWhenThePolicySaysSo() throws Exception {
-        fault(FaultRule.respond(503, null).onPath("/order").times(2));
+        fault(FaultRule.respond(503).path("/order").times(2).build());
         OrderId id = liveOrder(sim);
         try (ClobHttpClient persistent = client(b -> b.retryPolicy(POLICY.withRetryTradingDisabled(true)))) {
 
@@ -250,7 +250,7 @@ class RetryTest {
 
     @Test
     void noAttemptIsScheduledToStartAfterTheDeadline() throws Exception {
-        fault(FaultRule.respond(425, null).onPath("/order"));
+        fault(FaultRule.respond(425).path("/order").build());
         try (ClobHttpClient bounded = client(b -> b.deadline(Duration.ofSeconds(5)))) {
 
             Throwable failure = failure(bounded.cancelOrder(liveOrder(sim)));
@@ -265,7 +265,7 @@ class RetryTest {
 
     @Test
     void theLastAttemptIsCutShortToEndByTheDeadline() throws Exception {
-        fault(FaultRule.of(FaultAction.HANG).onPath("/order"));
+        fault(FaultRule.of(FaultAction.HANG).path("/order").build());
         try (ClobHttpClient bounded = client(b -> b.deadline(Duration.ofMillis(300)).retryPolicy(RetryPolicy.none()))) {
 
             Throwable failure = failure(bounded.cancelOrder(liveOrder(sim)));
@@ -276,8 +276,8 @@ class RetryTest {
 
     @Test
     void theFailureThatEndsTheCallIsTheLastOneWithTheEarlierOnesSuppressed() throws Exception {
-        fault(FaultRule.respond(425, null).onPath("/order").times(1));
-        fault(FaultRule.respond(400, null).onPath("/order").times(1));
+        fault(FaultRule.respond(425).path("/order").times(1).build());
+        fault(FaultRule.respond(400).path("/order").times(1).build());
 
         Throwable failure = failure(client.cancelOrder(liveOrder(sim)));
 
@@ -291,7 +291,7 @@ class RetryTest {
     @Test
     void everyCancelOfTheFamilyIsSentAgain() throws Exception {
         for (String path : List.of("/orders", "/cancel-all", "/cancel-market-orders")) {
-            fault(FaultRule.respond(425, null).onPath(path).times(1));
+            fault(FaultRule.respond(425).path(path).times(1).build());
         }
         OrderId one = liveOrder(sim);
         OrderId two = liveOrder(sim);
@@ -301,13 +301,13 @@ class RetryTest {
         assertThat(result(client.cancelMarketOrders(MarketCancel.market(TestSupport.MARKET))).wasCanceled(two)).isTrue();
         assertThat(result(client.cancelAll()).notCanceled()).isEmpty();
         assertThat(scheduler.delays()).hasSize(3);
-        assertThat(sim.order(three.value()).orElseThrow().status().name()).isEqualTo("CANCELED");
+        assertThat(sim.order(three).orElseThrow().status().name()).isEqualTo("CANCELED");
     }
 
     @Test
     void closingTheClientEndsACallThatWaitsToBeSentAgain() throws Exception {
         CompletableFuture<Duration> waiting = new CompletableFuture<>();
-        fault(FaultRule.respond(425, null).onPath("/order"));
+        fault(FaultRule.respond(425).path("/order").build());
         ClobHttpClient held = TestSupport.clientOf(sim).clock(CLOCK).retryPolicy(POLICY)
                 .scheduler((delay, task) -> waiting.complete(delay)).build();
         CompletionStage<CancelResult> call = held.cancelOrder(liveOrder(sim));

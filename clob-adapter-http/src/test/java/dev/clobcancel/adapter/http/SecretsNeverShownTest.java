@@ -92,9 +92,9 @@ class SecretsNeverShownTest {
         run(leaky(host), ClobHttpClient::cancelAll);
         run(leaky(host), client -> client.cancelMarketOrders(MarketCancel.market(TestSupport.MARKET)));
         run(leaky(host).useServerTime(Duration.ofMinutes(1)), client -> client.cancelOrder(id));
-        for (FaultRule rule : List.of(FaultRule.respond(500, null), FaultRule.respond(503, null),
-                FaultRule.respond(429, "{\"error\":\"slow\",\"retry_after_seconds\":99}"), FaultRule.of(FaultAction.RESET),
-                FaultRule.of(FaultAction.EMPTY), FaultRule.of(FaultAction.HANG), FaultRule.respond(200, "not json"))) {
+        for (FaultRule rule : List.of(FaultRule.respond(500).build(), FaultRule.respond(503).build(),
+                FaultRule.respond(429, "{\"error\":\"slow\",\"retry_after_seconds\":99}").build(), FaultRule.of(FaultAction.RESET).build(),
+                FaultRule.of(FaultAction.EMPTY).build(), FaultRule.of(FaultAction.HANG).build(), FaultRule.respond(200, "not json").build())) {
             sim.faults().clear();
             sim.faults().add(rule);
             run(leaky(host).credentials(CREDS), client -> client.cancelOrder(id));

@@ -31,7 +31,7 @@ class ServerTimeTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withClock(EXCHANGE_CLOCK));
+            SimulatorOptions.builder().clock(EXCHANGE_CLOCK).build());
 
     private ClobSimulator sim;
     private ManualClock machineClock;
@@ -96,7 +96,7 @@ class ServerTimeTest {
 
     @Test
     void whenTheExchangesClockCannotBeReadTheMachinesClockIsUsed() throws Exception {
-        sim.faults().add(FaultRule.respond(500, null).onPath("/time"));
+        sim.faults().add(FaultRule.respond(500).path("/time").build());
         ManualClock inStep = ManualClock.at(EXCHANGE_CLOCK.instant());
         try (ClobHttpClient client = clientWithMachineClock().clock(inStep).useServerTime(REFRESH).build()) {
             OrderId id = liveOrder(sim);

@@ -1,11 +1,12 @@
 package dev.clobcancel.adapter.http;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.domain.retry.RetryPolicy;
 import dev.clobcancel.simulator.ClobSimulator;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,7 +37,7 @@ final class TestSupport {
     }
 
     static OrderId liveOrder(ClobSimulator sim, ApiCredentials owner, String market, String asset) {
-        return OrderId.of(sim.placeOrder(owner.apiKey(), market, asset, Side.BUY, "0.5", "10"));
+        return sim.place(order().owner(owner.apiKey()).market(market).asset(asset).buy().price("0.5").size("10"));
     }
 
     static ClobHttpClient.Builder clientOf(ClobSimulator sim) {

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsTest {
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withTls(true));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().tls(true).build());
 
     @TempDir
     Path dir;

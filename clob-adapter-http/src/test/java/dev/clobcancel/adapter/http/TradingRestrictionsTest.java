@@ -61,7 +61,7 @@ class TradingRestrictionsTest extends ManualTimeFixture {
 
     @Test
     void aPostOnlyRefusalIsTypedWithItsCodeAndWait() throws Exception {
-        sim.faults().add(FaultRule.respond(503, POST_ONLY_BODY).withHeaders(Map.of("Retry-After", "90")).onPath("/order").times(1));
+        sim.faults().add(FaultRule.respond(503, POST_ONLY_BODY).headers(Map.of("Retry-After", "90")).path("/order").times(1).build());
 
         Throwable failure = failure(client.cancelOrder(liveOrder(sim)));
 

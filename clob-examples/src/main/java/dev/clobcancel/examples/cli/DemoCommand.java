@@ -1,5 +1,7 @@
 package dev.clobcancel.examples.cli;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.adapter.http.ClobHttpClient;
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.model.Address;
@@ -14,7 +16,6 @@ import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -65,11 +66,11 @@ final class DemoCommand implements Callable<Integer> {
         try (ClobSimulator sim = ClobSimulator.start()) {
             sim.addAccount(mine, DEMO_ADDRESS);
             sim.addAccount(theirs, OTHER_ADDRESS);
-            String live = sim.placeOrder(mine.apiKey(), MARKET, ASSET, Side.BUY, "0.5", "10");
-            String filled = sim.placeOrder(mine.apiKey(), MARKET, ASSET, Side.BUY, "0.4", "10");
-            String kept = sim.placeOrder(mine.apiKey(), MARKET, ASSET, Side.SELL, "0.6", "5");
-            String others = sim.placeOrder(theirs.apiKey(), MARKET, ASSET, Side.BUY, "0.5", "20");
-            sim.exchange().match(filled, null);
+            OrderId live = sim.place(order().owner(mine.apiKey()).market(MARKET).asset(ASSET).buy().price("0.5").size("10"));
+            OrderId filled = sim.place(order().owner(mine.apiKey()).market(MARKET).asset(ASSET).buy().price("0.4").size("10"));
+            OrderId kept = sim.place(order().owner(mine.apiKey()).market(MARKET).asset(ASSET).sell().price("0.6").size("5"));
+            OrderId others = sim.place(order().owner(theirs.apiKey()).market(MARKET).asset(ASSET).buy().price("0.5").size("20"));
+            sim.orders().fill(filled);
 
             out.println("clob demo: a simulated CLOB at " + sim.baseUri());
             out.println("  your account:    API key " + mine.apiKey() + ", address " + DEMO_ADDRESS
@@ -104,14 +105,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** One cancel: asked, answered, and the order's state afterwards, each checked. */
-    private void step(String title, ClobSimulator sim, ClobHttpClient client, String orderId,
+    private void step(String title, ClobSimulator sim, ClobHttpClient client, OrderId orderId,
                       Predicate<Outcome> expected, String expectation, OrderStatus expectedStatus)
             throws InterruptedException {
         steps++;
         out.println();
         out.println(steps + ". " + title);
         out.println("   DELETE /order " + orderId);
-        Outcome outcome = CancelOrderExample.cancel(client, OrderId.of(orderId));
+        Outcome outcome = CancelOrderExample.cancel(client, orderId);
         OrderStatus status = sim.order(orderId).map(OrderView::status).orElse(null);
         out.println("   -> " + outcome.describe() + "; the exchange shows the order " + status);
         boolean asExpected = expected.test(outcome) && status == expectedStatus;

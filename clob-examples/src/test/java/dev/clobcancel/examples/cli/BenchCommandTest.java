@@ -1,14 +1,15 @@
 package dev.clobcancel.examples.cli;
 
 import static dev.clobcancel.examples.cli.CliRunner.closedLoopbackPort;
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +49,7 @@ class BenchCommandTest {
 
     @BeforeEach
     void emptyJournal() {
-        simulator.journal().clear();
+        simulator.clearJournal();
     }
 
     @AfterEach
@@ -207,12 +208,11 @@ class BenchCommandTest {
 
     private static List<String> placeOrders(int n) {
         return IntStream.range(0, n)
-                .mapToObj(i -> simulator.placeOrder(ACCOUNT.credentials().apiKey(), "bench-market", "bench-token", Side.BUY,
-                        "0.5", "10"))
+                .mapToObj(i -> simulator.place(order().owner(ACCOUNT.credentials().apiKey()).market("bench-market").asset("bench-token").buy().price("0.5").size("10")).value())
                 .toList();
     }
 
     private static OrderStatus status(String order) {
-        return simulator.order(order).map(OrderView::status).orElseThrow();
+        return simulator.order(OrderId.of(order)).map(OrderView::status).orElseThrow();
     }
 }

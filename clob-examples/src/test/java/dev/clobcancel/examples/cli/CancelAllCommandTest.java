@@ -1,12 +1,13 @@
 package dev.clobcancel.examples.cli;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.util.List;
@@ -37,11 +38,11 @@ class CancelAllCommandTest {
     }
 
     private String placeOrder(TestAccount owner, String market) {
-        return sim.placeOrder(owner.credentials().apiKey(), market, market + "-token", Side.BUY, "0.5", "10");
+        return sim.place(order().owner(owner.credentials().apiKey()).market(market).asset(market + "-token").buy().price("0.5").size("10")).value();
     }
 
     private OrderStatus status(String order) {
-        return sim.order(order).map(OrderView::status).orElseThrow();
+        return sim.order(OrderId.of(order)).map(OrderView::status).orElseThrow();
     }
 
     private CliRunner.Run cancelAll() {
@@ -75,7 +76,7 @@ class CancelAllCommandTest {
     void anOrderTheExchangeDidNotCancelExitsOneWithItsReason() {
         String matched = "0x" + "cd".repeat(32);
         sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{\"" + matched + "\":\"Order already matched\"}}")
-                .onPath("/cancel-all"));
+                .path("/cancel-all").build());
 
         CliRunner.Run run = cancelAll();
 
@@ -103,9 +104,9 @@ class CancelAllCommandTest {
             mine.add(placeOrder(ACCOUNT, "market-a"));
         }
         String theirs = placeOrder(OTHER, "market-a");
-        sim.faults().add(FaultRule.respond(429, "{\"error\":\"Too Many Requests\"}").withHeaders(java.util.Map.of(
+        sim.faults().add(FaultRule.respond(429, "{\"error\":\"Too Many Requests\"}").headers(java.util.Map.of(
                 "Retry-After", "1", "Poly-RateLimit-Remaining", "120", "Poly-RateLimit-Tier", "standard"))
-                .onPath("/cancel-all").times(1));
+                .path("/cancel-all").times(1).build());
 
         CliRunner.Run run = cancelAll();
 
@@ -120,9 +121,9 @@ class CancelAllCommandTest {
 
     @Test
     void anAnswerInTheExchangesWarningModeIsSaidOnStderr() {
-        sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{}}").withHeaders(java.util.Map.of(
+        sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{}}").headers(java.util.Map.of(
                 "Poly-RateLimit-Remaining", "-3", "Poly-RateLimit-Tier", "gold", "Poly-RateLimit-Warning", "true"))
-                .onPath("/cancel-all").times(1));
+                .path("/cancel-all").times(1).build());
 
         CliRunner.Run run = cancelAll();
 

@@ -1,12 +1,13 @@
 package dev.clobcancel.examples.cli;
 
 import static dev.clobcancel.examples.cli.CliRunner.closedLoopbackPort;
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultRule;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -88,7 +89,7 @@ class CancelCommandTest {
     @Test
     void aMatchedOrderExitsOneWithOrderAlreadyMatched() {
         String order = placeOrder();
-        simulator.exchange().match(order, null);
+        simulator.orders().fill(OrderId.of(order));
 
         CliRunner.Run run = cancel(ACCOUNT.env(), order);
 
@@ -195,7 +196,7 @@ class CancelCommandTest {
     @Test
     void severalOrderIdsGoAsOneBatchAndExitZeroWhenAllAreCanceled() {
         // Were the orders sent one by one, to /order, this fault would refuse them.
-        simulator.faults().add(FaultRule.respond(400, null).onPath("/order"));
+        simulator.faults().add(FaultRule.respond(400).path("/order").build());
         String first = placeOrder();
         String second = placeOrder();
 
@@ -220,7 +221,7 @@ class CancelCommandTest {
 
     @Test
     void theSameIdGivenTwiceIsOneOrderSentAlone() {
-        simulator.faults().add(FaultRule.respond(400, null).onPath("/orders"));
+        simulator.faults().add(FaultRule.respond(400).path("/orders").build());
         String order = placeOrder();
 
         CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order, "--order-id", order);
@@ -230,7 +231,7 @@ class CancelCommandTest {
 
     @Test
     void aNotReadyExchangeIsWaitedOutAndTheCancelGetsThrough() {
-        simulator.faults().add(FaultRule.respond(425, null).onPath("/order").times(2));
+        simulator.faults().add(FaultRule.respond(425).path("/order").times(2).build());
         String order = placeOrder();
 
         CliRunner.Run run = cancel(ACCOUNT.env(), order);
@@ -242,7 +243,7 @@ class CancelCommandTest {
 
     @Test
     void withNoRetryTheFirstFailureIsTheAnswer() {
-        simulator.faults().add(FaultRule.respond(425, null).onPath("/order").times(1));
+        simulator.faults().add(FaultRule.respond(425).path("/order").times(1).build());
         String order = placeOrder();
 
         CliRunner.Run run = cli.run(ACCOUNT.env(), "cancel", "--host", host(), "--order-id", order, "--no-retry");
@@ -255,7 +256,7 @@ class CancelCommandTest {
 
     @Test
     void aCancelThatNeverGetsThroughExitsThreeSayingHowManyAttemptsWereMade() {
-        simulator.faults().add(FaultRule.respond(425, null).onPath("/order"));
+        simulator.faults().add(FaultRule.respond(425).path("/order").build());
 
         CliRunner.Run run = cancel(ACCOUNT.env(), placeOrder());
 
@@ -298,10 +299,10 @@ class CancelCommandTest {
     }
 
     private static String placeOrder() {
-        return simulator.placeOrder(ACCOUNT.credentials().apiKey(), "test-market", "test-token", Side.BUY, "0.5", "10");
+        return simulator.place(order().owner(ACCOUNT.credentials().apiKey()).market("test-market").asset("test-token").buy().price("0.5").size("10")).value();
     }
 
     private static OrderStatus status(String order) {
-        return simulator.order(order).map(OrderView::status).orElseThrow();
+        return simulator.order(OrderId.of(order)).map(OrderView::status).orElseThrow();
     }
 }

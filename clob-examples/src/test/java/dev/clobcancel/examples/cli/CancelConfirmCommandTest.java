@@ -1,11 +1,12 @@
 package dev.clobcancel.examples.cli;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import io.vertx.core.Vertx;
@@ -72,7 +73,7 @@ class CancelConfirmCommandTest {
     }
 
     private static String placeOrder() {
-        return simulator.placeOrder(ACCOUNT.credentials().apiKey(), "test-market", "test-token", Side.BUY, "0.5", "10");
+        return simulator.place(order().owner(ACCOUNT.credentials().apiKey()).market("test-market").asset("test-token").buy().price("0.5").size("10")).value();
     }
 
     @Test
@@ -106,7 +107,7 @@ class CancelConfirmCommandTest {
     @Test
     void aMatchedOrderExitsOneSettledByTheRefusal() {
         String order = placeOrder();
-        simulator.exchange().match(order, null);
+        simulator.orders().fill(OrderId.of(order));
 
         CliRunner.Run run = confirm(order);
 
@@ -119,7 +120,7 @@ class CancelConfirmCommandTest {
     @Test
     void aLostAnswerIsSettledByReadingTheOrderAndSaysSo() {
         String order = placeOrder();
-        simulator.faults().add(FaultRule.of(FaultAction.RESET).onPath("/order").times(1));
+        simulator.faults().add(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
 
         CliRunner.Run run = confirm(order, "--no-retry");
 
@@ -127,7 +128,7 @@ class CancelConfirmCommandTest {
         assertThat(run.outLines()).containsExactly("{\"settled\":{\"" + order
                 + "\":{\"state\":\"LIVE\",\"evidence\":\"ORDER_READ\",\"detail\":\"status LIVE\"}}}");
         assertThat(run.err()).contains("the cancel got no answer").contains("was not canceled: LIVE by ORDER_READ");
-        assertThat(simulator.order(order).map(OrderView::status).orElseThrow()).isEqualTo(OrderStatus.LIVE);
+        assertThat(simulator.order(OrderId.of(order)).map(OrderView::status).orElseThrow()).isEqualTo(OrderStatus.LIVE);
     }
 
     @Test
@@ -139,7 +140,7 @@ class CancelConfirmCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--ws-url goes with --confirm");
-        assertThat(simulator.order(order).map(OrderView::status).orElseThrow()).isEqualTo(OrderStatus.LIVE);
+        assertThat(simulator.order(OrderId.of(order)).map(OrderView::status).orElseThrow()).isEqualTo(OrderStatus.LIVE);
     }
 
     @Test

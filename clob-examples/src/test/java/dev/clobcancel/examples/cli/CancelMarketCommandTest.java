@@ -1,11 +1,12 @@
 package dev.clobcancel.examples.cli;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.util.List;
@@ -38,11 +39,11 @@ class CancelMarketCommandTest {
     }
 
     private String placeOrder(String market, String asset) {
-        return sim.placeOrder(ACCOUNT.credentials().apiKey(), market, asset, Side.BUY, "0.5", "10");
+        return sim.place(order().owner(ACCOUNT.credentials().apiKey()).market(market).asset(asset).buy().price("0.5").size("10")).value();
     }
 
     private OrderStatus status(String order) {
-        return sim.order(order).map(OrderView::status).orElseThrow();
+        return sim.order(OrderId.of(order)).map(OrderView::status).orElseThrow();
     }
 
     private CliRunner.Run cancelMarket(String... options) {
@@ -111,7 +112,7 @@ class CancelMarketCommandTest {
     void anOrderTheExchangeDidNotCancelExitsOneWithItsReason() {
         String matched = "0x" + "cd".repeat(32);
         sim.faults().add(FaultRule.respond(200, "{\"canceled\":[],\"not_canceled\":{\"" + matched + "\":\"Order already matched\"}}")
-                .onPath("/cancel-market-orders"));
+                .path("/cancel-market-orders").build());
 
         CliRunner.Run run = cancelMarket("--market", MARKET);
 

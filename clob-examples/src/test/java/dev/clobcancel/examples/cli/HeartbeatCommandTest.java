@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
 import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.assertj.SimulatorAssert;
@@ -33,7 +34,7 @@ class HeartbeatCommandTest {
     private static final String NAME = "clob heartbeat: ";
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withClock(CLOCK));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().clock(CLOCK).build());
 
     private final CliRunner cli = new CliRunner(CLOCK);
     private final SteppedHeartbeats heartbeats = new SteppedHeartbeats(CLOCK);
@@ -84,9 +85,9 @@ class HeartbeatCommandTest {
                 NAME + "stopped: no more heartbeats; the exchange cancels every order of the account in 10 s "
                         + "unless another keeper takes over");
         assertThat(run.err()).isEmpty();
-        SimulatorAssert.assertThat(sim).hasOrderLive(order);
+        SimulatorAssert.assertThat(sim).hasOrderLive(OrderId.of(order));
         CLOCK.advance(Duration.ofSeconds(11));
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(order);
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(OrderId.of(order));
     }
 
     @Test
@@ -101,7 +102,7 @@ class HeartbeatCommandTest {
         heartbeats.stop();
         CliRunner.Run run = ended(running);
 
-        SimulatorAssert.assertThat(sim).hasOrderLive(order).receivedRequests("POST", "/v1/heartbeats").hasSize(7)
+        SimulatorAssert.assertThat(sim).hasOrderLive(OrderId.of(order)).receivedRequests("POST", "/v1/heartbeats").hasSize(7)
                 .allSatisfy(entry -> assertThat(entry.status()).isEqualTo(200));
         assertThat(run.outLines()).hasSize(3).first().asString().endsWith("every 4 s; stop with SIGINT (Ctrl-C) or SIGTERM");
     }
@@ -120,7 +121,7 @@ class HeartbeatCommandTest {
         assertThat(run.outLines()).contains(NAME + "stopped: no more heartbeats; canceling every order of the account");
         assertThat(run.outLines()).last().asString().startsWith("{\"canceled\":[").contains(first, second)
                 .endsWith("\"not_canceled\":{}}");
-        SimulatorAssert.assertThat(sim).hasOrderCanceled(first).hasOrderCanceled(second);
+        SimulatorAssert.assertThat(sim).hasOrderCanceled(OrderId.of(first)).hasOrderCanceled(OrderId.of(second));
     }
 
     @Test
@@ -144,7 +145,7 @@ class HeartbeatCommandTest {
         assertThat(run.outLines()).contains(NAME + "armed again, the chain resumed from the id the exchange expects");
         assertThat(run.errLines()).singleElement().asString().startsWith(NAME + "heartbeat failed (1 in a row): ")
                 .contains("HTTP 400: Invalid Heartbeat ID");
-        SimulatorAssert.assertThat(sim).hasOrderLive(order);
+        SimulatorAssert.assertThat(sim).hasOrderLive(OrderId.of(order));
     }
 
     @Test

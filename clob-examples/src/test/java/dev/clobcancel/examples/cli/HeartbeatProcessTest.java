@@ -2,6 +2,7 @@ package dev.clobcancel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.assertj.SimulatorAssert;
 import java.io.BufferedReader;
@@ -55,7 +56,7 @@ class HeartbeatProcessTest {
                 assertThat(process.exitValue()).as("exit code; stderr:%n%s", Files.readString(err)).isZero();
                 assertThat(lines).contains("clob heartbeat: stopped: no more heartbeats; canceling every order of the account");
                 assertThat(lines).last().asString().contains(order);
-                SimulatorAssert.assertThat(sim).hasOrderCanceled(order);
+                SimulatorAssert.assertThat(sim).hasOrderCanceled(OrderId.of(order));
                 assertThat(String.join("\n", lines) + Files.readString(err))
                         .doesNotContain(ACCOUNT.credentials().secret(), ACCOUNT.credentials().passphrase());
             } finally {

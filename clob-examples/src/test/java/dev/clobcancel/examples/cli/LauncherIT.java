@@ -2,6 +2,7 @@ package dev.clobcancel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.assertj.SimulatorAssert;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,7 @@ class LauncherIT {
             Ran ran = launch("", "cancel", "--host", sim.baseUri().toString(), "--order-id", order);
 
             assertThat(ran.exitCode()).as("exit code; stderr:%n%s", ran.err()).isZero();
-            SimulatorAssert.assertThat(sim).hasOrderCanceled(order);
+            SimulatorAssert.assertThat(sim).hasOrderCanceled(OrderId.of(order));
             assertThat(ran.out() + ran.err()).doesNotContain(ACCOUNT.credentials().secret(), ACCOUNT.credentials().passphrase());
         }
     }

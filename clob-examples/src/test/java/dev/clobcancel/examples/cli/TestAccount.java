@@ -1,9 +1,10 @@
 package dev.clobcancel.examples.cli;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
+
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.ClobSimulator;
-import dev.clobcancel.simulator.exchange.Side;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ record TestAccount(ApiCredentials credentials, Address address) {
 
     /** Places a live order of this account on {@code sim}, in {@code market} (asset {@code market-token}); its id. */
     String placeOrder(ClobSimulator sim, String market) {
-        return sim.placeOrder(credentials.apiKey(), market, market + "-token", Side.BUY, "0.5", "10");
+        return sim.place(order().owner(credentials.apiKey()).market(market).asset(market + "-token").buy().price("0.5").size("10")).value();
     }
 
     /** CLOB_API_KEY, CLOB_SECRET, CLOB_PASS_PHRASE and CLOB_ADDRESS of this account; a copy to change. */

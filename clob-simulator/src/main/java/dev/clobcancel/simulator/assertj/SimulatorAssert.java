@@ -1,5 +1,6 @@
 package dev.clobcancel.simulator.assertj;
 
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
@@ -31,7 +32,7 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, ClobS
     }
 
     /** The order exists and stands at {@code status}. */
-    public SimulatorAssert hasOrder(String id, OrderStatus status) {
+    public SimulatorAssert hasOrder(OrderId id, OrderStatus status) {
         isNotNull();
         Optional<OrderView> order = actual.order(id);
         if (order.isEmpty()) {
@@ -43,11 +44,11 @@ public final class SimulatorAssert extends AbstractAssert<SimulatorAssert, ClobS
         return this;
     }
 
-    public SimulatorAssert hasOrderCanceled(String id) {
+    public SimulatorAssert hasOrderCanceled(OrderId id) {
         return hasOrder(id, OrderStatus.CANCELED);
     }
 
-    public SimulatorAssert hasOrderLive(String id) {
+    public SimulatorAssert hasOrderLive(OrderId id) {
         return hasOrder(id, OrderStatus.LIVE);
     }
 

@@ -164,10 +164,10 @@ public final class SimulatorMain implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--config: " + e.getMessage());
         }
         Clock time = clock == ClockKind.manual ? ManualClock.at(Clock.systemUTC().instant()) : Clock.systemUTC();
-        return SimulatorOptions.defaults().withHost(host).withPort(port).withSeed(seed).withClock(time)
-                .withAuthWindow(Duration.ofSeconds(authWindowSeconds)).withJournalCapacity(journalCapacity)
-                .withScenario(scenario).withTls(tls).withHeartbeatWindow(Duration.ofMillis(heartbeatWindowMs))
-                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).withChainId(chainId);
+        return SimulatorOptions.builder().host(host).port(port).seed(seed).clock(time)
+                .authWindow(Duration.ofSeconds(authWindowSeconds)).journalCapacity(journalCapacity)
+                .scenario(scenario).tls(tls).heartbeatWindow(Duration.ofMillis(heartbeatWindowMs))
+                .idleTimeout(Duration.ofSeconds(idleTimeoutSeconds)).chainId(chainId).build();
     }
 
     public static void main(String[] args) {

@@ -115,9 +115,12 @@ public final class ModelJson {
         try {
             String action = JsonFields.optionalText(json, "action", where);
             Integer delayMs = JsonFields.optionalInt(json, "delayMs", where);
+            if (delayMs != null && (delayMs < 0 || delayMs > FaultRule.MAX_DELAY.toMillis())) {
+                throw new IllegalArgumentException("delayMs must be 0 to " + FaultRule.MAX_DELAY.toMillis() + ", not " + delayMs);
+            }
             return new FaultRule(JsonFields.optionalText(json, "method", where), JsonFields.optionalText(json, "path", where),
                     JsonFields.optionalInt(json, "times", where), JsonFields.optionalInt(json, "status", where),
-                    faultBody(json), faultHeaders(json, where), delayMs == null ? 0 : delayMs,
+                    faultBody(json), faultHeaders(json, where), delayMs == null ? Duration.ZERO : Duration.ofMillis(delayMs),
                     action == null ? FaultAction.RESPOND : FaultAction.fromJson(action), probability(json, where));
         } catch (IllegalArgumentException e) {
             throw RejectedException.badRequest(where + e.getMessage());

@@ -7,10 +7,8 @@ import java.time.Duration;
  * An order to place on the simulated exchange; {@code id} may be null for a generated one, and
  * {@code delay} null for an order that is live at once. An order given a delay is
  * {@link OrderStatus#DELAYED} for that long, as the exchange holds a marketable taker order.
- *
- * <pre>{@code
- * simulator.exchange().place(List.of(new NewOrder(null, apiKey, market, tokenId, Side.BUY, new BigDecimal("0.5"), BigDecimal.TEN)));
- * }</pre>
+ * The exchange's own form: tests and apps write an {@code OrderSpec} and place it with
+ * {@code sim.place(order().owner(apiKey)...)}, which makes one of these.
  */
 public record NewOrder(String id, String owner, String market, String assetId, Side side, BigDecimal price, BigDecimal size,
                        Duration delay) {

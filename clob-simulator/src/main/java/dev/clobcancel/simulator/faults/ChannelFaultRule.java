@@ -1,5 +1,7 @@
 package dev.clobcancel.simulator.faults;
 
+import java.time.Duration;
+
 /**
  * A scripted fault of the WebSocket channels: which connections it matches (channel {@code user}
  * or {@code market}, the user channel's API key; null matches any), what it does, how many
@@ -7,7 +9,7 @@ package dev.clobcancel.simulator.faults;
  *
  * <pre>{@code
  * sim.channelFaults().add(ChannelFaultRule.of(ChannelFaultAction.LOSE).onChannel("user").times(3)); // lose the next 3 events
- * sim.channelFaults().add(ChannelFaultRule.delay(200));                                            // every event 200 ms late
+ * sim.channelFaults().add(ChannelFaultRule.delay(Duration.ofMillis(200)));                                            // every event 200 ms late
  * }</pre>
  */
 public record ChannelFaultRule(String channel, String apiKey, ChannelFaultAction action, Integer times, long delayMs,
@@ -45,9 +47,9 @@ public record ChannelFaultRule(String channel, String apiKey, ChannelFaultAction
         return new ChannelFaultRule(null, null, action, null, 0, null);
     }
 
-    /** Sends every matching event {@code delayMs} late, the connection's later events waiting behind it. */
-    public static ChannelFaultRule delay(long delayMs) {
-        return new ChannelFaultRule(null, null, ChannelFaultAction.DELAY, null, delayMs, null);
+    /** Sends every matching event {@code delay} late (whole milliseconds), the connection's later events waiting behind it. */
+    public static ChannelFaultRule delay(Duration delay) {
+        return new ChannelFaultRule(null, null, ChannelFaultAction.DELAY, null, delay.toMillis(), null);
     }
 
     public ChannelFaultRule onChannel(String channel) {

@@ -36,8 +36,8 @@ final class FaultHandler implements Handler<RoutingContext> {
         FaultRule rule = faults.match(ctx.request().method().name(), ctx.request().path()).orElse(null);
         if (rule == null) {
             ctx.next();
-        } else if (rule.delayMs() > 0) {
-            ctx.vertx().setTimer(rule.delayMs(), id -> play(rule, ctx));
+        } else if (!rule.delay().isZero()) {
+            ctx.vertx().setTimer(rule.delay().toMillis(), id -> play(rule, ctx));
         } else {
             play(rule, ctx);
         }

@@ -49,7 +49,7 @@ final class FaultsApi {
             json.put("status", rule.status());
             json.put("body", rule.body());
             json.put("headers", rule.headers());
-            json.put("delayMs", rule.delayMs());
+            json.put("delayMs", rule.delay().toMillis());
             json.put("action", rule.action().jsonName());
             json.put("probability", rule.probability());
             out.add(json);

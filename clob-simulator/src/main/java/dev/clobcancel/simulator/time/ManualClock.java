@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <pre>{@code
  * ManualClock clock = ManualClock.at(Instant.parse("2026-01-01T00:00:00Z"));
- * ClobSimulator sim = ClobSimulator.start(SimulatorOptions.defaults().withClock(clock));
+ * ClobSimulator sim = ClobSimulator.start(SimulatorOptions.builder().clock(clock).build());
  * clock.advance(Duration.ofSeconds(10));
  * }</pre>
  */
@@ -52,9 +52,34 @@ public final class ManualClock extends Clock {
         return moved;
     }
 
-    /** Runs {@code listener} after every move of this clock. */
-    public void onAdvance(Runnable listener) {
-        listeners.add(listener);
+    /**
+     * Runs {@code listener} after every move of this clock, until the returned registration is
+     * closed: a clock shared by several simulators keeps no hold on one that was closed.
+     *
+     * <pre>{@code
+     * try (ManualClock.Registration registration = clock.addListener(() -> ticks.incrementAndGet())) {
+     *     clock.advance(Duration.ofSeconds(1));
+     * }
+     * }</pre>
+     */
+    public Registration addListener(Runnable listener) {
+        Objects.requireNonNull(listener, "listener");
+        // A wrapper of its own, so that the same Runnable added twice is removed once per registration.
+        Runnable registered = listener::run;
+        listeners.add(registered);
+        return () -> listeners.remove(registered);
+    }
+
+    /** How many listeners the clock holds now. */
+    public int listenerCount() {
+        return listeners.size();
+    }
+
+    /** A listener's hold on the clock; closing it removes the listener, a second close does nothing. */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        @Override
+        void close();
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.clobcancel.simulator.assertj;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static dev.clobcancel.simulator.assertj.SimulatorAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Test;
 @ClobSimulatorTest
 class SimulatorAssertTest {
 
-    String id;
+    OrderId id;
 
     @BeforeEach
     void anOrder(ClobSimulator sim) {
         sim.addAccount(new ApiCredentials("k", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "p"),
                 Address.of("0x1111111111111111111111111111111111111111"));
-        id = sim.placeOrder("k", "0xm", "1", Side.BUY, "0.5", "1");
+        id = sim.place(order().owner("k").market("0xm").asset("1").buy().price("0.5").size("1"));
     }
 
     private static void getTime(ClobSimulator sim) throws Exception {
@@ -37,7 +38,7 @@ class SimulatorAssertTest {
     @Test
     void passesOnWhatTheSimulatorHolds(ClobSimulator sim) {
         assertThat(sim).hasOrderLive(id).receivedNoRequests();
-        sim.exchange().cancel("k", List.of(id));
+        sim.orders().cancel("k", List.of(id));
         assertThat(sim).hasOrderCanceled(id).hasOrder(id, OrderStatus.CANCELED);
     }
 
@@ -46,7 +47,7 @@ class SimulatorAssertTest {
         getTime(sim);
 
         assertThatThrownBy(() -> assertThat(sim).hasOrderCanceled(id)).hasMessageContaining("to be CANCELED, but it is LIVE");
-        assertThatThrownBy(() -> assertThat(sim).hasOrderLive("0x00")).hasMessageContaining("holds no such order");
+        assertThatThrownBy(() -> assertThat(sim).hasOrderLive(OrderId.of("0x" + "00".repeat(32)))).hasMessageContaining("holds no such order");
         assertThatThrownBy(() -> assertThat(sim).receivedNoRequests()).hasMessageContaining("received 1, the first GET /time answered 200");
     }
 

@@ -19,7 +19,7 @@ class LimitsTest {
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(
-            SimulatorOptions.defaults().withIdleTimeout(Duration.ofSeconds(1)));
+            SimulatorOptions.builder().idleTimeout(Duration.ofSeconds(1)).build());
 
     private static String exchange(ClobSimulator sim, String request) throws IOException {
         try (Socket socket = new Socket(sim.baseUri().getHost(), sim.port())) {

@@ -46,7 +46,7 @@ class SignedOrderFuzzTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.defaults().withSeed(SEED));
+    static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorOptions.builder().seed(SEED).build());
 
     private final Random random = new Random(SEED);
     private ClobSimulator sim;
@@ -60,7 +60,7 @@ class SignedOrderFuzzTest {
     @Test
     void badSignedOrdersAndL1RequestsAreRefusedCleanlyAndLeaveNothingOnTheBooks(ClobSimulator sim) {
         this.sim = sim;
-        sim.exchange().addMarket(MarketSpec.of("0x" + "42".repeat(32), TOKEN));
+        sim.markets().add(MarketSpec.of("0x" + "42".repeat(32), TOKEN));
         carol = sim.walletAccount(0);
         dave = sim.walletAccount(1);
         for (int i = 0; i < REQUESTS; i++) {
@@ -75,11 +75,11 @@ class SignedOrderFuzzTest {
                 answer.body().forEach(element -> assertThat(element.get("success").asBoolean()).as(where).isFalse());
             }
         }
-        BookView book = sim.exchange().book(TOKEN).orElseThrow();
+        BookView book = sim.markets().book(TOKEN).orElseThrow();
         assertThat(book.bids()).isEmpty();
         assertThat(book.asks()).isEmpty();
-        assertThat(sim.exchange().liveOrders(carol.apiKey(), null, null, null)).isEmpty();
-        assertThat(sim.exchange().liveOrders(dave.apiKey(), null, null, null)).isEmpty();
+        assertThat(sim.orders().open(carol.apiKey())).isEmpty();
+        assertThat(sim.orders().open(dave.apiKey())).isEmpty();
     }
 
     private Case next() {

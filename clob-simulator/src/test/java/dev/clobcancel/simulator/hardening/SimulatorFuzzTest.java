@@ -1,15 +1,16 @@
 package dev.clobcancel.simulator.hardening;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
+import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -84,10 +85,10 @@ class SimulatorFuzzTest {
     private static String snapshot(ClobSimulator sim, List<String> ids) {
         StringBuilder state = new StringBuilder();
         for (String id : ids) {
-            OrderView order = sim.order(id).orElseThrow();
+            OrderView order = sim.order(OrderId.of(id)).orElseThrow();
             state.append(order.status()).append(order.sizeMatched().toPlainString()).append(';');
         }
-        state.append(sim.exchange().account("k-1").isPresent()).append(sim.exchange().markets().keySet())
+        state.append(sim.account("k-1").isPresent()).append(sim.markets().all().keySet())
                 .append(sim.faults().list().size()).append(sim.mode());
         return state.toString();
     }
@@ -97,7 +98,7 @@ class SimulatorFuzzTest {
         sim.addAccount(ALICE, ADDRESS);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            ids.add(sim.placeOrder("k-1", "0xm", "1", i % 2 == 0 ? Side.BUY : Side.SELL, i % 2 == 0 ? "0.4" : "0.6", "10"));
+            ids.add(sim.place(order().owner("k-1").market("0xm").asset("1").sell().price(i % 2 == 0 ? "0.4" : "0.6").size("10")).value());
         }
         RequestFuzzer fuzzer = new RequestFuzzer(SEED);
         int refused = 0;

@@ -1,11 +1,11 @@
 package dev.clobcancel.simulator.junit;
 
+import static dev.clobcancel.simulator.OrderSpec.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.ClobSimulator;
-import dev.clobcancel.simulator.exchange.Side;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class ClobSimulatorExtensionTest {
     /** Whichever repetition runs second, it finds the first one's account gone. */
     @RepeatedTest(2)
     void resetsBeforeEachTest(ClobSimulator sim) {
-        assertThat(sim.exchange().account("k")).isEmpty();
+        assertThat(sim.account("k")).isEmpty();
 
         sim.addAccount(new ApiCredentials("k", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "p"),
                 Address.of("0x1111111111111111111111111111111111111111"));
@@ -41,7 +41,7 @@ class ClobSimulatorExtensionTest {
         sim.addAccount(new ApiCredentials("k", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "p"),
                 Address.of("0x1111111111111111111111111111111111111111"));
 
-        String id = sim.placeOrder("k", "0xm", "1", Side.SELL, "0.4", "1");
+        String id = sim.place(order().owner("k").market("0xm").asset("1").sell().price("0.4").size("1")).value();
 
         assertThat(id).isEqualTo(firstIdOfSeed99());
     }

@@ -1,5 +1,6 @@
-package dev.clobcancel.adapter.http;
+package dev.clobcancel.benchmarks;
 
+import dev.clobcancel.adapter.http.CancelPathSeam;
 import dev.clobcancel.domain.auth.L2Headers;
 import dev.clobcancel.domain.auth.L2Signature;
 import dev.clobcancel.domain.auth.L2Signer;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The work of one {@code DELETE /order} inside the process, piece by piece: signing it (the
  * client; the simulator verifies with the same class), writing its body, and reading the
- * exchange's answer. In the adapter's package, to reach its package-private pieces.
+ * exchange's answer. The adapter's package-private pieces are reached through its test-fixtures
+ * seam ({@link CancelPathSeam}), not by a class of this module in the adapter's package.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,7 +45,7 @@ public class CancelPathBenchmark {
     OrderId id;
     byte[] body;
     String signed;
-    HttpTransport.Response answer;
+    CancelPathSeam.Answer answer;
 
     @Setup
     public void setUp() {
@@ -51,9 +53,9 @@ public class CancelPathBenchmark {
         signer = new L2Signer(new ApiCredentials("key-1", SECRET, "passphrase-1"),
                 Address.of("0x9fB29AAc15b9A4B7F17c3385939b007540f4d791"));
         id = OrderId.of(ORDER);
-        body = CancelRequests.orderBody(id);
+        body = CancelPathSeam.orderBody(id);
         signed = signature.sign(TIMESTAMP, "DELETE", "/order", body);
-        answer = new HttpTransport.Response(200,
+        answer = CancelPathSeam.answer(200,
                 ("{\"canceled\":[\"" + ORDER + "\"],\"not_canceled\":{}}").getBytes(StandardCharsets.UTF_8),
                 Map.of("content-type", "application/json"));
     }
@@ -79,12 +81,12 @@ public class CancelPathBenchmark {
     /** {@code {"orderID":"0x..."}}, the bytes sent. */
     @Benchmark
     public byte[] writeCancelBody() {
-        return CancelRequests.orderBody(id);
+        return CancelPathSeam.orderBody(id);
     }
 
     /** {@code {"canceled":["0x..."],"not_canceled":{}}} read into a {@link CancelResult}. */
     @Benchmark
     public CancelResult readCancelAnswer() {
-        return Responses.cancelResult(answer, "DELETE /order");
+        return answer.readCancel("DELETE /order");
     }
 }

@@ -1,4 +1,4 @@
-package dev.clobcancel.adapter.http;
+package dev.clobcancel.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,7 +27,10 @@ import java.util.concurrent.ExecutionException;
  * }</pre>
  *
  * Blocking is fine here because the caller is a plain thread; code running on a Vert.x event loop
- * should compose the {@link java.util.concurrent.CompletionStage} instead of calling this.
+ * should compose the {@link java.util.concurrent.CompletionStage} instead of calling this. It works
+ * on any {@link CancelOrderPort}; with a {@code ClobHttpClient} in hand,
+ * {@code clob.blocking().cancelOrder(id)} waits the same way and throws the {@link ClobException}
+ * itself.
  */
 public final class CancelOrderExample {
 

@@ -17,6 +17,8 @@ import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -65,6 +67,20 @@ class CancelFamilyTest extends ExchangeTestBase {
 
         assertThat(answer.get("canceled")).hasSize(1);
         assertThat(answer.get("not_canceled")).isEmpty();
+    }
+
+    @Test
+    void idsThatDifferOnlyInTheCaseOfTheirHexAreOneIdAnsweredInLowerCase() {
+        String live = liveOrderOf(sim, ALICE);
+        String upper = "0x" + live.substring(2).toUpperCase(Locale.ROOT);
+        String unknown = "0x" + "Ab".repeat(32);
+
+        JsonNode answer = TestHttp.json(alice("/orders", jsonArray(List.of(upper, live, unknown, unknown.toLowerCase(Locale.ROOT)))));
+
+        assertThat(answer.get("canceled")).extracting(JsonNode::asText).containsExactly(live);
+        assertThat(answer.get("not_canceled").properties()).extracting(Map.Entry::getKey)
+                .containsExactly(unknown.toLowerCase(Locale.ROOT));
+        assertThat(statusOf(live)).isEqualTo(OrderStatus.CANCELED);
     }
 
     @Test

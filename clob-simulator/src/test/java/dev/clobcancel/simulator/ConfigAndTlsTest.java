@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.core.Scenario;
-import dev.clobcancel.simulator.core.ScenarioFile;
+import dev.clobcancel.simulator.http.ScenarioFile;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import java.io.IOException;

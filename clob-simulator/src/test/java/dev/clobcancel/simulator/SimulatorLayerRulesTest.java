@@ -76,6 +76,8 @@ class SimulatorLayerRulesTest {
     static final ArchRule the_http_api_has_one_door = classes()
             .that().resideInAPackage(ROOT + ".http").and().arePublic()
             .should().haveSimpleName("SimulatorHttp").orShould().haveSimpleName("SimulatorBackend")
-            .as("the http package's only public types are SimulatorHttp (its factory) and SimulatorBackend (what it drives)")
+            .orShould().haveSimpleName("ScenarioFile")
+            .as("the http package's only public types are SimulatorHttp (its factory), SimulatorBackend (what it drives)"
+                    + " and ScenarioFile (the --config file, read with the admin API's own bodies)")
             .because("whoever starts the HTTP API needs no more, and everything behind the door can change freely");
 }

@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -64,7 +63,7 @@ final class CancelRequests {
      * order. Any request that fails for good fails the whole call; sending the call again is safe.
      */
     CompletableFuture<CancelResult> cancelOrders(Collection<OrderId> ids) {
-        List<List<String>> batches = batches(ids, batchSize());
+        List<List<OrderId>> batches = batches(ids, batchSize());
         if (batches.isEmpty()) {
             return CompletableFuture.completedFuture(CancelResult.empty().withRateLimit(requests.rateLimits().current()));
         }
@@ -109,9 +108,9 @@ final class CancelRequests {
      * answered, so that no batch is sent to a bucket an earlier one is emptying; by {@code deadlineAt}.
      */
     CompletableFuture<CancelResult> cancelInBatches(List<OrderId> ids, Instant deadlineAt) {
-        List<List<String>> batches = batches(ids, batchSize());
+        List<List<OrderId>> batches = batches(ids, batchSize());
         CompletableFuture<List<CancelResult>> chain = CompletableFuture.completedFuture(new ArrayList<>());
-        for (List<String> batch : batches) {
+        for (List<OrderId> batch : batches) {
             chain = chain.thenCompose(done -> send("/orders", batchBody(batch), left(deadlineAt)).thenApply(answer -> {
                 done.add(answer);
                 return done;
@@ -120,9 +119,9 @@ final class CancelRequests {
         return chain.thenApply(CancelResult::merge).thenCompose(result -> delayed.retry(result, deadlineAt));
     }
 
-    private CompletableFuture<CancelResult> allAtOnce(List<List<String>> batches, Duration within) {
+    private CompletableFuture<CancelResult> allAtOnce(List<List<OrderId>> batches, Duration within) {
         List<CompletableFuture<CancelResult>> sent = new ArrayList<>();
-        for (List<String> batch : batches) {
+        for (List<OrderId> batch : batches) {
             sent.add(send("/orders", batchBody(batch), within));
         }
         CompletableFuture<CancelResult> merged = new CompletableFuture<>();
@@ -147,8 +146,8 @@ final class CancelRequests {
                 done.complete(result.withRateLimit(requests.rateLimits().current()));
             } else {
                 Throwable cause = unwrap(failure);
-                done.completeExceptionally(cause instanceof ClobException clob && !clob.rateLimit().reported()
-                        ? clob.withRateLimit(requests.rateLimits().current()) : cause);
+                done.completeExceptionally(cause instanceof ClobException clob
+                        ? Failures.withRateLimitIfNone(clob, requests.rateLimits().current()) : cause);
             }
         });
         return done;
@@ -170,8 +169,10 @@ final class CancelRequests {
     }
 
     /** {@code ["0x...","0x..."]}, compact, as the official clients' {@code JSON.stringify(hashes)}. */
-    static byte[] batchBody(List<String> ids) {
-        return SignedRequests.json(ids);
+    static byte[] batchBody(List<OrderId> ids) {
+        List<String> hashes = new ArrayList<>(ids.size());
+        ids.forEach(id -> hashes.add(id.value()));
+        return SignedRequests.json(hashes);
     }
 
     /** {@code {"market":"0x...","asset_id":"123"}}, a key left out when not given. */
@@ -180,26 +181,26 @@ final class CancelRequests {
     }
 
     /** The ids in order, each once, cut into requests of at most {@value #MAX_BATCH}. */
-    static List<List<String>> batches(Collection<OrderId> ids) {
+    static List<List<OrderId>> batches(Collection<OrderId> ids) {
         return batches(ids, MAX_BATCH);
     }
 
     /**
-     * The ids in order, each once: ids that differ only in the case of their hex digits name one
-     * order, and the first spelling is kept. Cut into requests of at most {@code size} ids.
+     * The ids in order, each once (an {@link OrderId} is lower case, so ids that differ only in the
+     * case of their hex digits are one), cut into requests of at most {@code size} ids.
      */
-    static List<List<String>> batches(Collection<OrderId> ids, int size) {
-        Map<String, String> distinct = new LinkedHashMap<>();
+    static List<List<OrderId>> batches(Collection<OrderId> ids, int size) {
+        Set<OrderId> distinct = new LinkedHashSet<>();
         int position = 0;
         for (OrderId id : ids) {
             if (id == null) {
                 throw new NullPointerException("orderIds holds null at position " + position);
             }
-            distinct.putIfAbsent(id.value().toLowerCase(Locale.ROOT), id.value());
+            distinct.add(id);
             position++;
         }
-        List<String> all = new ArrayList<>(distinct.values());
-        List<List<String>> batches = new ArrayList<>();
+        List<OrderId> all = new ArrayList<>(distinct);
+        List<List<OrderId>> batches = new ArrayList<>();
         for (int from = 0; from < all.size(); from += size) {
             batches.add(all.subList(from, Math.min(all.size(), from + size)));
         }

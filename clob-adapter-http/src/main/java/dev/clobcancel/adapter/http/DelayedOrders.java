@@ -85,16 +85,12 @@ final class DelayedOrders {
         return done;
     }
 
-    /** The ids the exchange refused as delayed, that are order ids. */
+    /** The ids the exchange refused as delayed. */
     static List<OrderId> delayedIds(CancelResult result) {
         List<OrderId> ids = new ArrayList<>();
-        for (Map.Entry<String, String> refused : result.notCanceled().entrySet()) {
+        for (Map.Entry<OrderId, String> refused : result.notCanceled().entrySet()) {
             if (refused.getValue() != null && refused.getValue().toLowerCase(Locale.ROOT).contains(REASON)) {
-                try {
-                    ids.add(OrderId.of(refused.getKey()));
-                } catch (IllegalArgumentException notAnOrderId) {
-                    // Reported as the exchange gave it; nothing to send again.
-                }
+                ids.add(refused.getKey());
             }
         }
         return ids;

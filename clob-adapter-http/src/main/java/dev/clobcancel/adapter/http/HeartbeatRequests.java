@@ -43,8 +43,8 @@ final class HeartbeatRequests {
                 done.complete(id);
             } else {
                 Throwable cause = CancelRequests.unwrap(failure);
-                done.completeExceptionally(cause instanceof ClobException clob && !clob.rateLimit().reported()
-                        ? clob.withRateLimit(requests.rateLimits().current()) : cause);
+                done.completeExceptionally(cause instanceof ClobException clob
+                        ? Failures.withRateLimitIfNone(clob, requests.rateLimits().current()) : cause);
             }
         });
         return done;

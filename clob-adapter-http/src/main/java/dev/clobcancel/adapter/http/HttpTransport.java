@@ -1,7 +1,9 @@
 package dev.clobcancel.adapter.http;
 
 import dev.clobcancel.adapter.http.implementation.OwnedVertx;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.TransportException;
+import dev.clobcancel.domain.model.RateLimitState;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ConnectionPoolTooBusyException;
@@ -14,8 +16,12 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -96,7 +102,7 @@ final class HttpTransport {
                                      Duration timeout) {
         String what = method.name() + " " + path;
         if (closed.get()) {
-            return CompletableFuture.failedFuture(new IllegalStateException("the client is closed: " + what + " was not sent"));
+            return CompletableFuture.failedFuture(new ClientClosedException("the client is closed: " + what + " was not sent", 0));
         }
         long timeoutMs = Math.max(1, timeout.toMillis());
         HttpRequest<Buffer> request = client.request(method, path).timeout(timeoutMs);
@@ -129,29 +135,84 @@ final class HttpTransport {
     }
 
     private TransportException timedOut(String what, long timeoutMs, Throwable cause) {
-        return new TransportException(TransportException.Kind.TIMEOUT,
-                what + " to " + baseUri + " got no answer within " + timeoutMs + " ms", cause);
+        return failed(TransportException.Kind.TIMEOUT, what + " to " + baseUri + " got no answer within " + timeoutMs + " ms",
+                cause);
     }
 
+    /**
+     * The kind of a failure below HTTP, by its cause and the causes under it: a certificate not
+     * trusted, or not naming the host, is told apart from a handshake that was merely cut short,
+     * since the first two never heal and are not retried.
+     */
     private TransportException transportFailure(String what, long timeoutMs, Throwable cause) {
         String to = what + " to " + baseUri;
-        if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
-            return new TransportException(TransportException.Kind.CONNECT, to + ": could not connect (" + cause.getMessage() + ")", cause);
-        }
         if (cause instanceof TimeoutException) {
             return timedOut(what, timeoutMs, cause);
         }
-        if (cause instanceof ConnectionPoolTooBusyException) {
-            return new TransportException(TransportException.Kind.OTHER, to + ": not sent, too many requests already wait for a connection ("
-                    + cause.getMessage() + ")", cause);
+        if (has(cause, UnknownHostException.class)) {
+            return failed(TransportException.Kind.UNKNOWN_HOST, to + ": the host name " + baseUri.getHost()
+                    + " does not resolve (" + cause.getMessage() + ")", cause);
         }
-        if (cause instanceof SSLException) {
-            return new TransportException(TransportException.Kind.OTHER, to + ": TLS failed (" + cause.getMessage() + ")", cause);
+        if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
+            return failed(TransportException.Kind.CONNECT_REFUSED, to + ": could not connect (" + cause.getMessage() + ")", cause);
+        }
+        if (cause instanceof ConnectionPoolTooBusyException) {
+            return failed(TransportException.Kind.TOO_MANY_WAITING, to + ": not sent, too many requests already wait for a "
+                    + "connection (" + cause.getMessage() + ")", cause);
+        }
+        if (has(cause, SSLException.class)) {
+            Throwable certificate = find(cause, CertificateException.class);
+            if (certificate != null && isHostNameMismatch(certificate)) {
+                return failed(TransportException.Kind.HOST_NAME_MISMATCH, to + ": the server's certificate does not name "
+                        + baseUri.getHost() + " (" + certificate.getMessage() + ")", cause);
+            }
+            if (certificate != null || has(cause, CertPathBuilderException.class) || has(cause, CertPathValidatorException.class)) {
+                return failed(TransportException.Kind.CERTIFICATE, to + ": the server's certificate is not trusted ("
+                        + rootMessage(cause) + ")", cause);
+            }
+            return failed(TransportException.Kind.TLS, to + ": TLS failed (" + cause.getMessage() + ")", cause);
         }
         if (cause instanceof HttpClosedException || cause instanceof IOException) {
-            return new TransportException(TransportException.Kind.CLOSED, to + ": connection closed before the answer (" + cause.getMessage() + ")", cause);
+            return failed(TransportException.Kind.CONNECTION_RESET, to + ": connection closed before the answer ("
+                    + cause.getMessage() + ")", cause);
         }
-        return new TransportException(TransportException.Kind.OTHER, to + " failed: " + cause, cause);
+        return failed(TransportException.Kind.UNKNOWN, to + " failed: " + cause, cause);
+    }
+
+    private static TransportException failed(TransportException.Kind kind, String message, Throwable cause) {
+        return new TransportException(kind, message, cause, RateLimitState.NONE, 1);
+    }
+
+    /**
+     * The JDK's host-name check says so in its message ("No subject alternative names matching
+     * IP address ...", "No name matching ... found", "No subject alternative DNS name matching ...").
+     */
+    private static boolean isHostNameMismatch(Throwable certificate) {
+        String message = String.valueOf(certificate.getMessage());
+        return message.startsWith("No subject alternative") || message.startsWith("No name matching");
+    }
+
+    private static boolean has(Throwable failure, Class<? extends Throwable> type) {
+        return find(failure, type) != null;
+    }
+
+    /** {@code failure} or the first of its causes that is a {@code type}; the chain is bounded. */
+    private static Throwable find(Throwable failure, Class<? extends Throwable> type) {
+        Throwable at = failure;
+        for (int depth = 0; at != null && depth < 16; depth++, at = at.getCause()) {
+            if (type.isInstance(at)) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable at = failure;
+        for (int depth = 0; at.getCause() != null && depth < 16; depth++) {
+            at = at.getCause();
+        }
+        return at.getMessage() != null ? at.getMessage() : at.toString();
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.domain.failure.TransportException;
 import dev.clobcancel.domain.model.MarketCancel;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.model.RateLimitState;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -13,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -50,16 +49,17 @@ final class OpenOrders {
     /** The ids of the account's live orders, those of {@code which} only when given, by {@code deadlineAt}. */
     CompletableFuture<List<OrderId>> list(MarketCancel which, Instant deadlineAt) {
         CompletableFuture<List<OrderId>> all = new CompletableFuture<>();
-        nextPage(which, FIRST_CURSOR, new LinkedHashMap<>(), new HashSet<>(), deadlineAt, all);
+        nextPage(which, FIRST_CURSOR, new LinkedHashSet<>(), new HashSet<>(), deadlineAt, all);
         return all;
     }
 
-    private void nextPage(MarketCancel which, String cursor, Map<String, OrderId> ids, Set<String> cursorsSeen,
+    private void nextPage(MarketCancel which, String cursor, Set<OrderId> ids, Set<String> cursorsSeen,
                           Instant deadlineAt, CompletableFuture<List<OrderId>> all) {
         Duration left = Duration.between(requests.rateLimits().now(), deadlineAt);
         if (left.isNegative() || left.isZero()) {
             all.completeExceptionally(new TransportException(TransportException.Kind.TIMEOUT, "GET " + PATH
-                    + ": the deadline passed while listing the orders (" + ids.size() + " listed so far)", null));
+                    + ": the deadline passed while listing the orders (" + ids.size() + " listed so far)", null,
+                    requests.rateLimits().current(), 1));
             return;
         }
         requests.send(HttpMethod.GET, PATH, query(which, cursor), null, left, null, OpenOrders::page).whenComplete((page, failure) -> {
@@ -67,12 +67,11 @@ final class OpenOrders {
                 all.completeExceptionally(failure);
                 return;
             }
-            for (OrderId id : page.ids()) {
-                ids.putIfAbsent(id.value().toLowerCase(Locale.ROOT), id);
-            }
+            // OrderId is lower case: an order listed twice, in any case, is one.
+            ids.addAll(page.ids());
             boolean last = page.nextCursor() == null || page.nextCursor().isEmpty() || page.nextCursor().equals(END_CURSOR);
             if (last || !cursorsSeen.add(page.nextCursor()) || cursorsSeen.size() >= MAX_PAGES) {
-                all.complete(new ArrayList<>(ids.values()));
+                all.complete(new ArrayList<>(ids));
             } else {
                 nextPage(which, page.nextCursor(), ids, cursorsSeen, deadlineAt, all);
             }
@@ -96,9 +95,9 @@ final class OpenOrders {
     }
 
     /** {@code {"data":[{"id":"0x...",...}],"next_cursor":"..."}} on 200; a typed failure otherwise. */
-    static Page page(HttpTransport.Response response, String what) {
+    static Page page(HttpTransport.Response response, String what, RateLimitState rateLimit) {
         if (response.status() != 200) {
-            throw Responses.failure(response, what);
+            throw Responses.failure(response, what, rateLimit);
         }
         JsonNode json;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.domain.model.OrderState;
+import dev.clobcancel.domain.model.RateLimitState;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,12 +33,12 @@ final class OrderReads {
      * 200 with the order; 200 with an empty body or {@code null}, as the exchange answers for an
      * order it does not know (nautilus_trader's {@code get_order_optional}), or 404: none.
      */
-    static Optional<OrderState> orderState(HttpTransport.Response response, String what) {
+    static Optional<OrderState> orderState(HttpTransport.Response response, String what, RateLimitState rateLimit) {
         if (response.status() == 404) {
             return Optional.empty();
         }
         if (response.status() != 200) {
-            throw Responses.failure(response, what);
+            throw Responses.failure(response, what, rateLimit);
         }
         String text = new String(response.body(), StandardCharsets.UTF_8).strip();
         if (text.isEmpty() || text.equals("null") || text.equals("{}")) {

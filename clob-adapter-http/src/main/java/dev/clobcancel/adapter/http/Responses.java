@@ -2,10 +2,11 @@ package dev.clobcancel.adapter.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.UnexpectedResponseException;
 import dev.clobcancel.domain.model.CancelResult;
+import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.model.RateLimitState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,7 +22,8 @@ final class Responses {
     /** Reads a response of a request described by {@code what}. */
     @FunctionalInterface
     interface Reader<T> {
-        T read(HttpTransport.Response response, String what);
+        /** @param rateLimit the rate limit as this answer left it, which a failure carries */
+        T read(HttpTransport.Response response, String what, RateLimitState rateLimit);
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,9 +35,9 @@ final class Responses {
     }
 
     /** {@code {"canceled": [...], "not_canceled": {...}}} on 200; a typed failure otherwise. */
-    static CancelResult cancelResult(HttpTransport.Response response, String what) {
+    static CancelResult cancelResult(HttpTransport.Response response, String what, RateLimitState rateLimit) {
         if (response.status() != 200) {
-            throw failure(response, what);
+            throw failure(response, what, rateLimit);
         }
         JsonNode json = readJson(response, what);
         JsonNode canceled = json.get("canceled");
@@ -43,7 +45,7 @@ final class Responses {
         if (!json.isObject() || (canceled == null && notCanceled == null)) {
             throw unreadable(response, what, "no canceled or not_canceled field");
         }
-        List<String> ids = new ArrayList<>();
+        List<OrderId> ids = new ArrayList<>(canceled == null ? 0 : canceled.size());
         if (canceled != null && !canceled.isNull()) {
             if (!canceled.isArray()) {
                 throw unreadable(response, what, "canceled is not an array");
@@ -52,26 +54,35 @@ final class Responses {
                 if (!id.isTextual()) {
                     throw unreadable(response, what, "canceled holds a " + id.getNodeType() + ", not an order id");
                 }
-                ids.add(id.asText());
+                ids.add(orderId(id.asText(), response, what, "canceled"));
             }
         }
-        Map<String, String> reasons = new LinkedHashMap<>();
+        Map<OrderId, String> reasons = new LinkedHashMap<>();
         if (notCanceled != null && !notCanceled.isNull()) {
             if (!notCanceled.isObject()) {
                 throw unreadable(response, what, "not_canceled is not an object");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = notCanceled.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                reasons.put(entry.getKey(), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString());
+                reasons.put(orderId(entry.getKey(), response, what, "not_canceled"), entry.getValue().isTextual() ? entry.getValue().asText() : entry.getValue().toString());
             }
         }
         return new CancelResult(ids, reasons);
     }
 
+    /** An id of the answer: one the exchange names is an order hash, and anything else is not its answer. */
+    private static OrderId orderId(String text, HttpTransport.Response response, String what, String field) {
+        try {
+            return OrderId.of(text);
+        } catch (IllegalArgumentException malformed) {
+            throw unreadable(response, what, field + " names " + malformed.getMessage());
+        }
+    }
+
     /** {@code {"heartbeat_id": "..."}} on 200: the id the next heartbeat must name; a typed failure otherwise. */
-    static String heartbeatId(HttpTransport.Response response, String what) {
+    static String heartbeatId(HttpTransport.Response response, String what, RateLimitState rateLimit) {
         if (response.status() != 200) {
-            throw failure(response, what);
+            throw failure(response, what, rateLimit);
         }
         JsonNode id = readJson(response, what).get("heartbeat_id");
         if (id == null || !id.isTextual() || id.asText().isEmpty()) {
@@ -84,17 +95,22 @@ final class Responses {
      * The typed failure of a status other than 200, with the exchange's {@code error} text, its
      * {@code code} (a 503's restriction), the wait it asked for ({@code Retry-After} or
      * {@code retry_after_seconds}, the longer when both), and for a 400 to a heartbeat the
-     * {@code heartbeat_id} it expects.
+     * {@code heartbeat_id} it expects. A 429 that asked for no wait but stated when the signer's
+     * bucket is full again waits until then.
      */
-    static ClobException failure(HttpTransport.Response response, String what) {
+    static ClobException failure(HttpTransport.Response response, String what, RateLimitState rateLimit) {
         JsonNode json = jsonObject(response.body());
-        ClobException failure = ClobException.forStatus(response.status(), errorText(json, response.body()),
-                json != null && json.path("code").isTextual() ? json.get("code").asText() : null, what);
-        if (failure instanceof BadRequestException refused && json != null && json.path("heartbeat_id").isTextual()) {
-            failure = refused.withExpectedHeartbeatId(json.get("heartbeat_id").asText());
-        }
         Duration wait = longer(retryAfterHeader(response.header("Retry-After")), retryAfterField(json));
-        return wait == null ? failure : failure.withRetryAfter(wait);
+        if (wait == null && response.status() == 429 && response.header(RateLimits.RESET) != null
+                && rateLimit.reset().isPresent() && rateLimit.seenAt().isPresent()) {
+            Duration untilReset = Duration.between(rateLimit.seenAt().get(), rateLimit.reset().get());
+            wait = untilReset.isNegative() ? Duration.ZERO : untilReset;
+        }
+        return Failures.forStatus(response.status(), errorText(json, response.body()),
+                json != null && json.path("code").isTextual() ? json.get("code").asText() : null, what,
+                response.status() == 400 && json != null && json.path("heartbeat_id").isTextual()
+                        ? json.get("heartbeat_id").asText() : null,
+                wait, rateLimit);
     }
 
     /** The {@code error} (or {@code error_msg}) field of a JSON body, else the start of the body as text, else null. */

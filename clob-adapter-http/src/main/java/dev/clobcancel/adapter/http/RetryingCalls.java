@@ -1,9 +1,11 @@
 package dev.clobcancel.adapter.http;
 
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.retry.Durations;
 import dev.clobcancel.domain.retry.RetryDecision;
 import dev.clobcancel.domain.retry.RetryPolicy;
+import dev.clobcancel.domain.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * and makes the next, each attempt within its own timeout and all of them within the call's
  * deadline. A retry that would start after the deadline is never scheduled. The failure that
  * ends a call says how many attempts were made and why no more; the earlier attempts' failures
- * are suppressed on it.
+ * are suppressed on it. One per client: a client derived with
+ * {@link ClobHttpClient#withAccount} has its own calls, which its close ends, and shares the rest.
  */
 final class RetryingCalls {
 
@@ -32,14 +36,14 @@ final class RetryingCalls {
 
     private final RetryPolicy policy;
     private final Clock clock;
-    private final ClobHttpClient.Scheduler scheduler;
+    private final Scheduler scheduler;
     private final Duration attemptTimeout;
     private final Duration deadline;
-    /** The calls not yet answered, each with what it is, so that {@link #close()} can end them. */
-    private final Map<CompletableFuture<?>, String> inFlight = new ConcurrentHashMap<>();
+    /** The calls not yet answered, each with what it is and its attempts so far, so that {@link #close()} can end them. */
+    private final Map<CompletableFuture<?>, Call<?>> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    RetryingCalls(RetryPolicy policy, Clock clock, ClobHttpClient.Scheduler scheduler, Duration attemptTimeout,
+    RetryingCalls(RetryPolicy policy, Clock clock, Scheduler scheduler, Duration attemptTimeout,
                   Duration deadline) {
         this.policy = policy;
         this.clock = clock;
@@ -56,7 +60,13 @@ final class RetryingCalls {
 
     /** One call: {@code attempt} is given each attempt's timeout, and must sign and send afresh. */
     private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Decider decider, Duration deadline,
-                           Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier) {
+                           Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier,
+                           AtomicInteger sent) {
+    }
+
+    /** The same settings, with calls of its own: for a client of another account. */
+    RetryingCalls sibling() {
+        return new RetryingCalls(policy, clock, scheduler, attemptTimeout, deadline);
     }
 
     RetryPolicy policy() {
@@ -65,6 +75,11 @@ final class RetryingCalls {
 
     Clock clock() {
         return clock;
+    }
+
+    /** Whether {@link #close()} was called: no call starts after it. */
+    boolean isClosed() {
+        return closed.get();
     }
 
     /** The longest a whole call may take. */
@@ -89,17 +104,18 @@ final class RetryingCalls {
     /** As {@link #call(String, Duration, Function)}, deciding after each failure with {@code decider} (null: the policy). */
     <T> CompletableFuture<T> call(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        inFlight.put(result, what);
+        Instant now = clock.instant();
+        Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
+        Call<T> call = new Call<>(what, attempt, decider != null ? decider : policy::decide, limit, now.plus(limit), result,
+                new ArrayList<>(), new AtomicInteger());
+        inFlight.put(result, call);
         result.whenComplete((value, failure) -> inFlight.remove(result));
         if (closed.get()) {
             // Checked after registering, so that a close() racing with this call cannot miss it.
-            result.completeExceptionally(new IllegalStateException("the client is closed: " + what + " was not sent"));
+            result.completeExceptionally(new ClientClosedException("the client is closed: " + what + " was not sent", 0));
             return result;
         }
-        Instant now = clock.instant();
-        Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
-        run(new Call<>(what, attempt, decider != null ? decider : policy::decide, limit, now.plus(limit), result,
-                new ArrayList<>()), 1, now);
+        run(call, 1, now);
         return result;
     }
 
@@ -111,6 +127,7 @@ final class RetryingCalls {
         Duration left = Duration.between(now, call.deadlineAt());
         Duration timeout = left.compareTo(attemptTimeout) < 0 ? left : attemptTimeout;
         CompletionStage<T> answer;
+        call.sent().incrementAndGet();
         try {
             answer = call.attempt().apply(timeout.isNegative() || timeout.isZero() ? Duration.ofMillis(1) : timeout);
         } catch (RuntimeException e) {
@@ -123,7 +140,7 @@ final class RetryingCalls {
             } else if (unwrap(failure) instanceof ClobException clob) {
                 afterFailure(call, attempt, clob);
             } else {
-                // Not the exchange's answer (the client was closed, a bug): nothing to retry.
+                // Not the exchange's answer (a bug): nothing to retry.
                 call.result().completeExceptionally(unwrap(failure));
             }
         });
@@ -156,7 +173,7 @@ final class RetryingCalls {
             call.result().completeExceptionally(failure);
             return;
         }
-        ClobException last = failure.withAttempts(attempt, reason);
+        ClobException last = Failures.afterAttempts(failure, attempt, reason);
         call.earlier().forEach(last::addSuppressed);
         LOG.info("{}: gave up after {} attempts: {}", call.what(), attempt, reason);
         call.result().completeExceptionally(last);
@@ -172,7 +189,7 @@ final class RetryingCalls {
      */
     void close() {
         closed.set(true);
-        inFlight.forEach((call, what) -> call.completeExceptionally(
-                new IllegalStateException("the client was closed before " + what + " was answered")));
+        inFlight.forEach((result, call) -> result.completeExceptionally(new ClientClosedException(
+                "the client was closed before " + call.what() + " was answered", call.sent().get())));
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.domain.auth.L2Headers;
 import dev.clobcancel.domain.auth.L2Signer;
-import dev.clobcancel.domain.failure.ClobException;
-import dev.clobcancel.domain.failure.RateLimitedException;
-import dev.clobcancel.domain.model.RateLimitState;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -87,27 +84,9 @@ final class SignedRequests {
         }).thenApply(response -> read(response, what, reader));
     }
 
-    /**
-     * The answer read, after its {@code Poly-RateLimit-*} headers are taken in; a failure carries
-     * the state they left, and a 429 that named no wait waits until the bucket's reset.
-     */
+    /** The answer read, after its {@code Poly-RateLimit-*} headers are taken in: a failure carries the state they left. */
     private <T> T read(HttpTransport.Response response, String what, Responses.Reader<T> reader) {
-        RateLimitState state = rateLimits.observe(response);
-        try {
-            return reader.read(response, what);
-        } catch (ClobException failure) {
-            ClobException withState = failure.withRateLimit(state);
-            if (withState instanceof RateLimitedException && withState.retryAfter().isEmpty()
-                    && response.header(RateLimits.RESET) != null && state.reset().isPresent()) {
-                Duration untilReset = Duration.between(rateLimits.now(), state.reset().get());
-                return rethrow(withState.withRetryAfter(untilReset.isNegative() ? Duration.ZERO : untilReset));
-            }
-            return rethrow(withState);
-        }
-    }
-
-    private static <T> T rethrow(ClobException failure) {
-        throw failure;
+        return reader.read(response, what, rateLimits.observe(response));
     }
 
     /** {@code payload} as compact JSON, as the official clients' {@code JSON.stringify} writes it. */

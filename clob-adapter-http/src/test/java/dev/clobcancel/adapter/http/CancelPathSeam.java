@@ -2,6 +2,7 @@ package dev.clobcancel.adapter.http;
 
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
+import dev.clobcancel.domain.model.RateLimitState;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class CancelPathSeam {
 
         /** The answer read as the client reads a cancel's, {@code what} naming the call in errors. */
         public CancelResult readCancel(String what) {
-            return Responses.cancelResult(response, what);
+            return Responses.cancelResult(response, what, RateLimitState.NONE);
         }
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.RateLimitedException;
@@ -27,6 +28,7 @@ import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,8 +71,8 @@ class ClobHttpClientTest {
 
         CancelResult result = result(client.cancelOrder(id));
 
-        assertThat(result.canceled()).containsExactly(id.value());
-        assertThat(result.notCanceled()).isEmpty();
+        assertThat(TestSupport.ids(result.canceled())).containsExactly(id.value());
+        assertThat(TestSupport.reasons(result.notCanceled())).isEmpty();
         assertThat(sim.order(id).orElseThrow().status()).isEqualTo(OrderStatus.CANCELED);
     }
 
@@ -181,7 +183,7 @@ class ClobHttpClientTest {
             Throwable failure = failure(nowhere.cancelOrder(liveOrder()));
 
             assertThat(failure).isInstanceOf(TransportException.class);
-            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CONNECT);
+            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CONNECT_REFUSED);
             assertThat(((TransportException) failure).status()).isEmpty();
         }
     }
@@ -194,7 +196,7 @@ class ClobHttpClientTest {
             Throwable failure = failure(client.cancelOrder(liveOrder()));
 
             assertThat(failure).as(action.name()).isInstanceOf(TransportException.class);
-            assertThat(((TransportException) failure).kind()).as(action.name()).isEqualTo(TransportException.Kind.CLOSED);
+            assertThat(((TransportException) failure).kind()).as(action.name()).isEqualTo(TransportException.Kind.CONNECTION_RESET);
         }
     }
 
@@ -202,7 +204,10 @@ class ClobHttpClientTest {
     void callsAfterCloseFailClearly() throws Exception {
         client.close();
 
-        assertThat(failure(client.cancelOrder(liveOrder()))).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThat(failure(client.cancelOrder(liveOrder()))).isInstanceOf(ClientClosedException.class).hasMessageContaining("closed");
+        assertThat(failure(client.cancelOrders(List.of()))).isInstanceOf(ClientClosedException.class);
+        assertThat(failure(client.sendHeartbeat(null))).isInstanceOf(ClientClosedException.class);
+        assertThat(((ClobException) failure(client.cancelAll())).attempts()).as("nothing was sent").isZero();
     }
 
     @Test
@@ -211,7 +216,7 @@ class ClobHttpClientTest {
         try {
             ClobHttpClient shared = ClobHttpClient.builder().host(sim.baseUri().toString()).credentials(CREDS).address(ADDRESS)
                     .vertx(vertx).build();
-            assertThat(result(shared.cancelOrder(liveOrder())).canceled()).hasSize(1);
+            assertThat(TestSupport.ids(result(shared.cancelOrder(liveOrder())).canceled())).hasSize(1);
             shared.close();
 
             assertThat(vertx.setTimer(1, id -> { })).isNotNegative();
@@ -234,7 +239,7 @@ class ClobHttpClientTest {
         assertThatThrownBy(() -> ClobHttpClient.builder().host("http://x/api")).hasMessageContaining("no path");
         assertThatThrownBy(() -> ClobHttpClient.builder().attemptTimeout(Duration.ZERO)).hasMessageContaining("attemptTimeout must be positive");
         assertThatThrownBy(() -> ClobHttpClient.builder().deadline(Duration.ofSeconds(-1))).hasMessageContaining("deadline must be positive");
-        assertThatThrownBy(() -> ClobHttpClient.builder().useServerTime(Duration.ZERO)).hasMessageContaining("refreshEvery must be positive");
+        assertThatThrownBy(() -> ClobHttpClient.builder().useServerTimeRefreshedEvery(Duration.ZERO)).hasMessageContaining("refreshEvery must be positive");
         assertThatThrownBy(() -> ClobHttpClient.builder().retryPolicy(null)).hasMessageContaining("retryPolicy");
     }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.clobcancel.domain.failure.AuthenticationException;
 import dev.clobcancel.domain.failure.BadRequestException;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.TradingDisabledException;
@@ -74,7 +75,7 @@ class RetryTest {
         client.close();
     }
 
-    private ClobHttpClient client(UnaryOperator<ClobHttpClient.Builder> tuning) {
+    private ClobHttpClient client(UnaryOperator<ClobHttpClientBuilder> tuning) {
         return tuning.apply(TestSupport.clientOf(sim).clock(CLOCK).scheduler(scheduler).retryPolicy(POLICY)).build();
     }
 
@@ -150,7 +151,7 @@ class RetryTest {
 
         CancelResult result = result(client.cancelAll());
 
-        assertThat(result.notCanceled()).isEmpty();
+        assertThat(TestSupport.reasons(result.notCanceled())).isEmpty();
         assertThat(scheduler.delays()).containsExactly(Duration.ofSeconds(10));
     }
 
@@ -196,7 +197,7 @@ class RetryTest {
             assertThat(failure).isInstanceOf(TransportException.class)
                     .hasMessageContaining("could not connect")
                     .hasMessageEndingWith("(gave up after 3 attempts: the retry policy allows 3 attempts)");
-            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CONNECT);
+            assertThat(((TransportException) failure).kind()).isEqualTo(TransportException.Kind.CONNECT_REFUSED);
             assertThat(((ClobException) failure).attempts()).isEqualTo(3);
             assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(150), Duration.ofMillis(300));
         }
@@ -299,7 +300,7 @@ class RetryTest {
 
         assertThat(result(client.cancelOrders(List.of(one))).wasCanceled(one)).isTrue();
         assertThat(result(client.cancelMarketOrders(MarketCancel.market(TestSupport.MARKET))).wasCanceled(two)).isTrue();
-        assertThat(result(client.cancelAll()).notCanceled()).isEmpty();
+        assertThat(TestSupport.reasons(result(client.cancelAll()).notCanceled())).isEmpty();
         assertThat(scheduler.delays()).hasSize(3);
         assertThat(sim.order(three).orElseThrow().status().name()).isEqualTo("CANCELED");
     }
@@ -315,7 +316,8 @@ class RetryTest {
 
         held.close();
 
-        assertThat(failure(call)).isInstanceOf(IllegalStateException.class)
+        assertThat(failure(call)).isInstanceOf(ClientClosedException.class)
                 .hasMessage("the client was closed before DELETE /order was answered");
+        assertThat(((ClientClosedException) failure(call)).attempts()).as("the one sent before the close").isEqualTo(1);
     }
 }

@@ -66,7 +66,7 @@ class SecretsNeverShownTest {
         produced.add(trace.toString());
     }
 
-    private void run(ClobHttpClient.Builder builder, Function<ClobHttpClient, CompletionStage<?>> call) throws Exception {
+    private void run(ClobHttpClientBuilder builder, Function<ClobHttpClient, CompletionStage<?>> call) throws Exception {
         try (ClobHttpClient client = builder.build()) {
             produced.add(client.toString());
             Throwable failure = failure(call.apply(client));
@@ -76,7 +76,7 @@ class SecretsNeverShownTest {
         }
     }
 
-    private ClobHttpClient.Builder leaky(String host) {
+    private ClobHttpClientBuilder leaky(String host) {
         return ClobHttpClient.builder().host(host).credentials(LEAKY).address(ADDRESS)
                 .attemptTimeout(Duration.ofMillis(300)).deadline(Duration.ofSeconds(2))
                 .retryPolicy(RetryPolicy.defaults().withMaxAttempts(2).withBaseDelay(Duration.ofMillis(1)));
@@ -91,7 +91,7 @@ class SecretsNeverShownTest {
         run(leaky(host), client -> client.cancelOrders(List.of(id, liveOrder(sim))));
         run(leaky(host), ClobHttpClient::cancelAll);
         run(leaky(host), client -> client.cancelMarketOrders(MarketCancel.market(TestSupport.MARKET)));
-        run(leaky(host).useServerTime(Duration.ofMinutes(1)), client -> client.cancelOrder(id));
+        run(leaky(host).useServerTimeRefreshedEvery(Duration.ofMinutes(1)), client -> client.cancelOrder(id));
         for (FaultRule rule : List.of(FaultRule.respond(500).build(), FaultRule.respond(503).build(),
                 FaultRule.respond(429, "{\"error\":\"slow\",\"retry_after_seconds\":99}").build(), FaultRule.of(FaultAction.RESET).build(),
                 FaultRule.of(FaultAction.EMPTY).build(), FaultRule.of(FaultAction.HANG).build(), FaultRule.respond(200, "not json").build())) {

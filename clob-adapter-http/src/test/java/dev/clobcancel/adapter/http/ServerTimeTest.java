@@ -43,7 +43,7 @@ class ServerTimeTest {
         machineClock = ManualClock.at(EXCHANGE_CLOCK.instant().minus(Duration.ofDays(1)));
     }
 
-    private ClobHttpClient.Builder clientWithMachineClock() {
+    private ClobHttpClientBuilder clientWithMachineClock() {
         return TestSupport.clientOf(sim).clock(machineClock).retryPolicy(RetryPolicy.none());
     }
 
@@ -63,7 +63,7 @@ class ServerTimeTest {
 
     @Test
     void signingWithTheExchangesClockGetsTheCancelThrough() throws Exception {
-        try (ClobHttpClient client = clientWithMachineClock().useServerTime(REFRESH).build()) {
+        try (ClobHttpClient client = clientWithMachineClock().useServerTimeRefreshedEvery(REFRESH).build()) {
             OrderId id = liveOrder(sim);
 
             assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
@@ -72,7 +72,7 @@ class ServerTimeTest {
 
     @Test
     void theOffsetIsMeasuredOnceAndKeptForTheRefreshPeriod() throws Exception {
-        try (ClobHttpClient client = clientWithMachineClock().useServerTime(REFRESH).build()) {
+        try (ClobHttpClient client = clientWithMachineClock().useServerTimeRefreshedEvery(REFRESH).build()) {
             result(client.cancelOrder(liveOrder(sim)));
             // The exchange's clock jumps an hour; within the period the client does not ask again.
             EXCHANGE_CLOCK.advance(Duration.ofHours(1));
@@ -84,7 +84,7 @@ class ServerTimeTest {
 
     @Test
     void theOffsetIsMeasuredAgainOnceTheRefreshPeriodHasPassed() throws Exception {
-        try (ClobHttpClient client = clientWithMachineClock().useServerTime(REFRESH).build()) {
+        try (ClobHttpClient client = clientWithMachineClock().useServerTimeRefreshedEvery(REFRESH).build()) {
             result(client.cancelOrder(liveOrder(sim)));
             EXCHANGE_CLOCK.advance(Duration.ofHours(1));
             timePasses(REFRESH);
@@ -98,10 +98,24 @@ class ServerTimeTest {
     void whenTheExchangesClockCannotBeReadTheMachinesClockIsUsed() throws Exception {
         sim.faults().add(FaultRule.respond(500).path("/time").build());
         ManualClock inStep = ManualClock.at(EXCHANGE_CLOCK.instant());
-        try (ClobHttpClient client = clientWithMachineClock().clock(inStep).useServerTime(REFRESH).build()) {
+        try (ClobHttpClient client = clientWithMachineClock().clock(inStep).useServerTimeRefreshedEvery(REFRESH).build()) {
             OrderId id = liveOrder(sim);
 
             assertThat(result(client.cancelOrder(id)).wasCanceled(id)).isTrue();
+        }
+    }
+
+    @Test
+    void aClientOfAnotherAccountSharesTheOffsetMeasured() throws Exception {
+        sim.addAccount(TestSupport.OTHER_CREDS, TestSupport.OTHER_ADDRESS);
+        try (ClobHttpClient client = clientWithMachineClock().useServerTimeRefreshedEvery(REFRESH).build();
+             ClobHttpClient other = client.withAccount(TestSupport.OTHER_CREDS, TestSupport.OTHER_ADDRESS)) {
+            result(client.cancelOrder(liveOrder(sim)));
+            // The exchange's clock jumps an hour: a client that measured for itself would get through.
+            EXCHANGE_CLOCK.advance(Duration.ofHours(1));
+            OrderId others = TestSupport.liveOrder(sim, TestSupport.OTHER_CREDS, TestSupport.MARKET, TestSupport.ASSET);
+
+            assertThat(failure(other.cancelOrder(others))).isInstanceOf(AuthenticationException.class);
         }
     }
 }

@@ -47,7 +47,7 @@ class SignerLimitsTest extends ManualTimeFixture {
 
         CancelResult result = result(client.cancelOrders(ids));
 
-        assertThat(result.canceled()).hasSize(1300);
+        assertThat(TestSupport.ids(result.canceled())).hasSize(1300);
         assertThat(result.rateLimit().tier()).contains(RateLimitTier.SILVER);
         assertThat(RateLimitsTest.idsNamed(sim.journal().entries(e -> e.path().equals("/orders"))))
                 .isNotEmpty().allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(600));
@@ -62,8 +62,8 @@ class SignerLimitsTest extends ManualTimeFixture {
         CancelResult result = result(client.cancelAll());
 
         assertThat(result.method()).isEqualTo(CancelMethod.LISTED_ORDERS);
-        assertThat(result.canceled()).containsExactlyInAnyOrderElementsOf(ids.stream().map(OrderId::value).toList());
-        assertThat(result.notCanceled()).isEmpty();
+        assertThat(TestSupport.ids(result.canceled())).containsExactlyInAnyOrderElementsOf(ids.stream().map(OrderId::value).toList());
+        assertThat(TestSupport.reasons(result.notCanceled())).isEmpty();
         assertThat(result.rateLimit().tier()).contains(RateLimitTier.STANDARD);
     }
 
@@ -75,7 +75,7 @@ class SignerLimitsTest extends ManualTimeFixture {
         CancelResult result = result(client.cancelAll());
 
         assertThat(result.method()).isEqualTo(CancelMethod.DIRECT);
-        assertThat(result.canceled()).hasSize(50);
+        assertThat(TestSupport.ids(result.canceled())).hasSize(50);
         assertThat(result.rateLimit().remaining()).hasValue(120 - 51);
     }
 }

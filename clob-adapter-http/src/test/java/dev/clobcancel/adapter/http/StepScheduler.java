@@ -2,7 +2,7 @@ package dev.clobcancel.adapter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clobcancel.domain.heartbeat.HeartbeatKeeper;
+import dev.clobcancel.domain.time.Scheduler;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * schedules its next heartbeat when the last has ended, so waiting for that is waiting for the
  * heartbeat's outcome, with no sleep.
  */
-final class StepScheduler implements HeartbeatKeeper.Scheduler {
+final class StepScheduler implements Scheduler {
 
     /** Far beyond any loopback round trip; reached only when the keeper failed to schedule. */
     private static final long PATIENCE_SECONDS = 20;

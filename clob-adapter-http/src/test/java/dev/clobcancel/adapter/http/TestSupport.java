@@ -11,6 +11,10 @@ import dev.clobcancel.simulator.time.ManualClock;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -40,7 +44,7 @@ final class TestSupport {
         return sim.place(order().owner(owner.apiKey()).market(market).asset(asset).buy().price("0.5").size("10"));
     }
 
-    static ClobHttpClient.Builder clientOf(ClobSimulator sim) {
+    static ClobHttpClientBuilder clientOf(ClobSimulator sim) {
         return ClobHttpClient.builder().host(sim.baseUri()).credentials(CREDS).address(ADDRESS);
     }
 
@@ -48,7 +52,7 @@ final class TestSupport {
      * A client on {@code clock} whose retries go at once, moving the clock on by their delays,
      * with jitter fixed mid-range: every delay is exact and the test takes no time.
      */
-    static ClobHttpClient.Builder clientOnManualTime(ClobSimulator sim, ManualClock clock, InstantScheduler retries) {
+    static ClobHttpClientBuilder clientOnManualTime(ClobSimulator sim, ManualClock clock, InstantScheduler retries) {
         return clientOf(sim).clock(clock).scheduler(retries).retryPolicy(RetryPolicy.defaults().withRandom(MID_JITTER));
     }
 
@@ -59,6 +63,18 @@ final class TestSupport {
     /** The exception the stage failed with, exactly as a whenComplete would see it. */
     static Throwable failure(CompletionStage<?> stage) throws Exception {
         return stage.handle((value, failure) -> failure).toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    /** The ids' hex, in their order: how a test compares a result with the ids it expected. */
+    static List<String> ids(Collection<OrderId> ids) {
+        return ids.stream().map(OrderId::value).toList();
+    }
+
+    /** The reasons by the ids' hex, in their order. */
+    static Map<String, String> reasons(Map<OrderId, String> reasons) {
+        Map<String, String> byHex = new LinkedHashMap<>();
+        reasons.forEach((id, reason) -> byHex.put(id.value(), reason));
+        return byHex;
     }
 
     /** A loopback port that nothing listens on: bound, read, and closed again. */

@@ -119,7 +119,7 @@ class WireBytesTest {
         List<OrderId> ids = new ArrayList<>();
         new ObjectMapper().readTree(v.body()).forEach(id -> ids.add(OrderId.of(id.asText())));
 
-        List<List<String>> batches = CancelRequests.batches(ids);
+        List<List<OrderId>> batches = CancelRequests.batches(ids);
         byte[] ours = CancelRequests.batchBody(batches.get(0));
 
         assertThat(batches).hasSize(1);
@@ -184,7 +184,7 @@ class WireBytesTest {
         OrderId upperA = OrderId.of("0x" + "AB".repeat(32));
         OrderId b = OrderId.of("0x" + "cd".repeat(32));
 
-        assertThat(CancelRequests.batches(List.of(a, b, upperA, a))).containsExactly(List.of(a.value(), b.value()));
+        assertThat(CancelRequests.batches(List.of(a, b, upperA, a))).containsExactly(List.of(a, b));
     }
 
     @Test

@@ -7,13 +7,13 @@ import dev.clobcancel.domain.port.CancelOrderPort;
 import dev.clobcancel.domain.port.OrderEventsPort;
 import dev.clobcancel.domain.port.OrderReadPort;
 import dev.clobcancel.domain.retry.Durations;
+import dev.clobcancel.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -50,11 +50,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CancelConfirmer {
 
-    /** Runs a task once a delay has passed: how the confirmer waits for events and between reads. */
-    @FunctionalInterface
-    public interface Scheduler {
-        void schedule(Duration delay, Runnable task);
-    }
 
     /** Events come within milliseconds of the answer; a second order of magnitude more is patient. */
     public static final Duration DEFAULT_EVENT_WAIT = Duration.ofSeconds(3);
@@ -99,13 +94,14 @@ public final class CancelConfirmer {
     /** {@link CancelOrderPort#cancelOrders}, confirmed: each order once, however often listed; none, nothing sent. */
     public CompletionStage<ConfirmedCancel> cancelAndConfirm(Collection<OrderId> orderIds) {
         Objects.requireNonNull(orderIds, "orderIds");
-        Map<String, String> distinct = new LinkedHashMap<>();
+        // OrderId is lower case: ids that differ only in the case of their hex digits are one.
+        Set<String> distinct = new LinkedHashSet<>();
         int position = 0;
         for (OrderId id : orderIds) {
             if (id == null) {
                 throw new NullPointerException("orderIds holds null at position " + position);
             }
-            distinct.putIfAbsent(id.value().toLowerCase(Locale.ROOT), id.value());
+            distinct.add(id.value());
             position++;
         }
         if (distinct.isEmpty()) {
@@ -113,7 +109,7 @@ public final class CancelConfirmer {
                     Optional.empty()));
         }
         List<OrderId> ids = List.copyOf(orderIds);
-        return start(new ArrayList<>(distinct.values()), () -> cancels.cancelOrders(ids));
+        return start(new ArrayList<>(distinct), () -> cancels.cancelOrders(ids));
     }
 
     /**

@@ -175,12 +175,12 @@ final class Confirmation implements UserEventListener {
             answered = true;
             if (targets == null) {
                 targets = new LinkedHashMap<>();
-                value.canceled().forEach(id -> targets.putIfAbsent(key(id), id));
-                value.notCanceled().keySet().forEach(id -> targets.putIfAbsent(key(id), id));
+                value.canceled().forEach(id -> targets.putIfAbsent(id.value(), id.value()));
+                value.notCanceled().keySet().forEach(id -> targets.putIfAbsent(id.value(), id.value()));
             }
-            value.canceled().forEach(id -> answeredCanceled.add(key(id)));
+            value.canceled().forEach(id -> answeredCanceled.add(id.value()));
             Map<String, String> reasons = new HashMap<>();
-            value.notCanceled().forEach((id, reason) -> reasons.put(key(id), reason));
+            value.notCanceled().forEach((id, reason) -> reasons.put(id.value(), reason));
             for (String key : targets.keySet()) {
                 if (settled.containsKey(key)) {
                     continue;

@@ -1,6 +1,7 @@
 package dev.clobcancel.domain.failure;
 
-import java.util.Objects;
+import dev.clobcancel.domain.model.RateLimitState;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,12 +14,13 @@ public final class BadRequestException extends ClobException {
 
     private final String expectedHeartbeatId;
 
-    BadRequestException(String serverMessage, String message) {
-        this(serverMessage, message, null);
-    }
-
-    private BadRequestException(String serverMessage, String message, String expectedHeartbeatId) {
-        super(400, serverMessage, message, null);
+    /**
+     * @param expectedHeartbeatId the heartbeat id the refusal named, or null when it named none;
+     *                            see {@link ClobException} for the others
+     */
+    public BadRequestException(String serverMessage, String message, String expectedHeartbeatId, Duration retryAfter,
+                               RateLimitState rateLimit, int attempts) {
+        super(400, serverMessage, message, null, retryAfter, rateLimit, attempts);
         this.expectedHeartbeatId = expectedHeartbeatId;
     }
 
@@ -30,19 +32,8 @@ public final class BadRequestException extends ClobException {
         return Optional.ofNullable(expectedHeartbeatId);
     }
 
-    /** The same failure, saying the exchange expects the heartbeat id {@code expected}. */
-    public BadRequestException withExpectedHeartbeatId(String expected) {
-        Objects.requireNonNull(expected, "expected");
-        return withStateOf(this, new BadRequestException(serverMessage().orElse(null), getMessage(), expected));
-    }
-
     @Override
     public boolean isRetryable() {
         return false;
-    }
-
-    @Override
-    ClobException copyWithMessage(String message) {
-        return new BadRequestException(serverMessage().orElse(null), message, expectedHeartbeatId);
     }
 }

@@ -1,13 +1,18 @@
 package dev.clobcancel.domain.failure;
 
+import dev.clobcancel.domain.model.RateLimitState;
+import java.time.Duration;
+
 /**
  * HTTP 425: the matching engine is restarting ({@link TradingRestriction#RESTARTING}); the
  * exchange advises backing off and trying again, after {@link #retryAfter()} when it says.
  */
 public final class NotReadyException extends ClobException implements TradingRestricted {
 
-    NotReadyException(String serverMessage, String message) {
-        super(425, serverMessage, message, null);
+    /** See {@link ClobException} for what each argument means; null for none. */
+    public NotReadyException(String serverMessage, String message, Duration retryAfter, RateLimitState rateLimit,
+                             int attempts) {
+        super(425, serverMessage, message, null, retryAfter, rateLimit, attempts);
     }
 
     @Override
@@ -18,10 +23,5 @@ public final class NotReadyException extends ClobException implements TradingRes
     @Override
     public boolean isRetryable() {
         return true;
-    }
-
-    @Override
-    ClobException copyWithMessage(String message) {
-        return new NotReadyException(serverMessage().orElse(null), message);
     }
 }

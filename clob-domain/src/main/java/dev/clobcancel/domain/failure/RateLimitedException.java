@@ -1,5 +1,6 @@
 package dev.clobcancel.domain.failure;
 
+import dev.clobcancel.domain.model.RateLimitState;
 import java.time.Duration;
 
 /**
@@ -9,23 +10,14 @@ import java.time.Duration;
  */
 public final class RateLimitedException extends ClobException {
 
-    RateLimitedException(String serverMessage, String message) {
-        super(429, serverMessage, message, null);
-    }
-
-    /** The same failure, with the wait the exchange asked for. */
-    @Override
-    public RateLimitedException withRetryAfter(Duration wait) {
-        return (RateLimitedException) super.withRetryAfter(wait);
+    /** See {@link ClobException} for what each argument means; null for none. */
+    public RateLimitedException(String serverMessage, String message, Duration retryAfter, RateLimitState rateLimit,
+                                int attempts) {
+        super(429, serverMessage, message, null, retryAfter, rateLimit, attempts);
     }
 
     @Override
     public boolean isRetryable() {
         return true;
-    }
-
-    @Override
-    ClobException copyWithMessage(String message) {
-        return new RateLimitedException(serverMessage().orElse(null), message);
     }
 }

@@ -1,5 +1,8 @@
 package dev.clobcancel.domain.failure;
 
+import dev.clobcancel.domain.model.RateLimitState;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,10 +16,16 @@ public final class TradingDisabledException extends ClobException implements Tra
     private final String code;
     private final TradingRestriction restriction;
 
-    TradingDisabledException(String serverMessage, String message, String code, TradingRestriction restriction) {
-        super(503, serverMessage, message, null);
+    /**
+     * @param code        the body's {@code code} field, or null
+     * @param restriction what the 503 restricts, as {@link TradingRestriction#of503} reads it;
+     *                    see {@link ClobException} for the others
+     */
+    public TradingDisabledException(String serverMessage, String message, String code, TradingRestriction restriction,
+                                    Duration retryAfter, RateLimitState rateLimit, int attempts) {
+        super(503, serverMessage, message, null, retryAfter, rateLimit, attempts);
         this.code = code;
-        this.restriction = restriction;
+        this.restriction = Objects.requireNonNull(restriction, "restriction");
     }
 
     @Override
@@ -32,10 +41,5 @@ public final class TradingDisabledException extends ClobException implements Tra
     @Override
     public boolean isRetryable() {
         return false;
-    }
-
-    @Override
-    ClobException copyWithMessage(String message) {
-        return new TradingDisabledException(serverMessage().orElse(null), message, code, restriction);
     }
 }

@@ -26,7 +26,7 @@ public enum TradingRestriction {
     static final String CANCEL_ONLY_TEXT = "Trading is currently cancel-only";
 
     /** The restriction a 503 states, by its {@code code} field, else its {@code error} text. */
-    static TradingRestriction of503(String code, String serverMessage) {
+    public static TradingRestriction of503(String code, String serverMessage) {
         String named = code == null ? "" : code.strip().toLowerCase(Locale.ROOT);
         if (named.equals("post_only_mode") || named.equals("post_only")) {
             return POST_ONLY;

@@ -4,6 +4,7 @@ import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.port.CancelOrderPort;
 import dev.clobcancel.domain.port.HeartbeatPort;
 import dev.clobcancel.domain.retry.Durations;
+import dev.clobcancel.domain.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,11 +48,6 @@ import java.util.function.Consumer;
  */
 public final class HeartbeatKeeper implements AutoCloseable {
 
-    /** Runs a task once a delay has passed: how the keeper waits between heartbeats. */
-    @FunctionalInterface
-    public interface Scheduler {
-        void schedule(Duration delay, Runnable task);
-    }
 
     /** Half the exchange's window: a heartbeat that fails leaves as long again to get one through. */
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);

@@ -1,13 +1,13 @@
 package dev.clobcancel.domain.model;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the exchange did with a cancel: the ids it canceled, and for each id it did not cancel, its
@@ -20,38 +20,79 @@ import java.util.Optional;
  * if (result.method() == CancelMethod.LISTED_ORDERS) log.info("canceled order by order: the tier's burst is too small");
  * }</pre>
  *
- * @param method    {@link CancelMethod#DIRECT} unless the call fell back to listing the orders
- * @param rateLimit the {@code Poly-RateLimit-*} state of the last answer seen, {@link RateLimitState#NONE} if none
+ * The ids are {@link OrderId}s, held in a set and a map that keep the exchange's order for
+ * output: {@link #wasCanceled} and {@link #reasonNotCanceled} answer at once however many ids a
+ * batch named. Immutable.
  */
-public record CancelResult(List<String> canceled, Map<String, String> notCanceled, CancelMethod method,
-                           RateLimitState rateLimit) {
+public final class CancelResult {
 
-    public CancelResult {
-        canceled = List.copyOf(Objects.requireNonNull(canceled, "canceled"));
-        // In the exchange's order, which a plain copy would lose.
-        notCanceled = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(notCanceled, "notCanceled")));
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(rateLimit, "rateLimit");
+    private static final CancelResult EMPTY = new CancelResult(Set.of(), Map.of(), CancelMethod.DIRECT, RateLimitState.NONE,
+            true);
+
+    private final Set<OrderId> canceled;
+    private final Map<OrderId, String> notCanceled;
+    private final CancelMethod method;
+    private final RateLimitState rateLimit;
+
+    /**
+     * @param canceled    the ids canceled, in the exchange's order (a repeated id counts once)
+     * @param notCanceled each id not canceled with the exchange's reason, in the exchange's order
+     * @param method      {@link CancelMethod#DIRECT} unless the call fell back to listing the orders
+     * @param rateLimit   the {@code Poly-RateLimit-*} state of the last answer seen, {@link RateLimitState#NONE} if none
+     */
+    public CancelResult(Collection<OrderId> canceled, Map<OrderId, String> notCanceled, CancelMethod method,
+                        RateLimitState rateLimit) {
+        this(frozen(new LinkedHashSet<>(Objects.requireNonNull(canceled, "canceled"))),
+                frozen(new LinkedHashMap<>(Objects.requireNonNull(notCanceled, "notCanceled"))), method, rateLimit, true);
+        this.canceled.forEach(id -> Objects.requireNonNull(id, "canceled holds null"));
+        this.notCanceled.keySet().forEach(id -> Objects.requireNonNull(id, "notCanceled holds a null id"));
     }
 
     /** The exchange's answer alone: canceled directly, no rate limit reported. */
-    public CancelResult(List<String> canceled, Map<String, String> notCanceled) {
+    public CancelResult(Collection<OrderId> canceled, Map<OrderId, String> notCanceled) {
         this(canceled, notCanceled, CancelMethod.DIRECT, RateLimitState.NONE);
+    }
+
+    /** Collections already copied and frozen by this class: shared, not copied again. */
+    private CancelResult(Set<OrderId> canceled, Map<OrderId, String> notCanceled, CancelMethod method,
+                         RateLimitState rateLimit, boolean trusted) {
+        this.canceled = canceled;
+        this.notCanceled = notCanceled;
+        this.method = Objects.requireNonNull(method, "method");
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /** The ids the exchange canceled, in its order; unmodifiable. */
+    public Set<OrderId> canceled() {
+        return canceled;
+    }
+
+    /** Each id the exchange did not cancel, with its reason, in its order; unmodifiable. */
+    public Map<OrderId, String> notCanceled() {
+        return notCanceled;
+    }
+
+    public CancelMethod method() {
+        return method;
+    }
+
+    public RateLimitState rateLimit() {
+        return rateLimit;
     }
 
     /** The same answer, with the rate limit as {@code state} says. */
     public CancelResult withRateLimit(RateLimitState state) {
-        return new CancelResult(canceled, notCanceled, method, state);
+        return new CancelResult(canceled, notCanceled, method, state, true);
     }
 
     /** The same answer, carried out as {@code how} says. */
     public CancelResult withMethod(CancelMethod how) {
-        return new CancelResult(canceled, notCanceled, how, rateLimit);
+        return new CancelResult(canceled, notCanceled, how, rateLimit, true);
     }
 
     /** No order canceled, none refused: what a cancel of nothing answers. */
     public static CancelResult empty() {
-        return new CancelResult(List.of(), Map.of());
+        return EMPTY;
     }
 
     /**
@@ -59,8 +100,11 @@ public record CancelResult(List<String> canceled, Map<String, String> notCancele
      * request), in the order given: the canceled ids one after the other, the reasons likewise.
      */
     public static CancelResult merge(Collection<CancelResult> results) {
-        List<String> canceled = new ArrayList<>();
-        Map<String, String> notCanceled = new LinkedHashMap<>();
+        if (results.size() == 1) {
+            return results.iterator().next();
+        }
+        Set<OrderId> canceled = new LinkedHashSet<>();
+        Map<OrderId, String> notCanceled = new LinkedHashMap<>();
         CancelMethod method = CancelMethod.DIRECT;
         RateLimitState rateLimit = RateLimitState.NONE;
         for (CancelResult result : results) {
@@ -69,7 +113,7 @@ public record CancelResult(List<String> canceled, Map<String, String> notCancele
             method = result.method() == CancelMethod.DIRECT ? method : result.method();
             rateLimit = result.rateLimit().reported() ? result.rateLimit() : rateLimit;
         }
-        return new CancelResult(canceled, notCanceled, method, rateLimit);
+        return new CancelResult(frozen(canceled), frozen(notCanceled), method, rateLimit, true);
     }
 
     /**
@@ -77,26 +121,51 @@ public record CancelResult(List<String> canceled, Map<String, String> notCancele
      * canceled move to {@link #canceled()}, and those it refused again take its reason.
      */
     public CancelResult amendedBy(CancelResult later) {
-        List<String> allCanceled = new ArrayList<>(canceled);
+        Set<OrderId> allCanceled = new LinkedHashSet<>(canceled);
         allCanceled.addAll(later.canceled());
-        Map<String, String> stillNot = new LinkedHashMap<>(notCanceled);
-        later.canceled().forEach(id -> stillNot.keySet().removeIf(id::equalsIgnoreCase));
+        Map<OrderId, String> stillNot = new LinkedHashMap<>(notCanceled);
+        stillNot.keySet().removeAll(later.canceled());
         later.notCanceled().forEach((id, reason) -> {
-            stillNot.keySet().removeIf(id::equalsIgnoreCase);
+            // Moved to the end, as the later answer gave it.
+            stillNot.remove(id);
             stillNot.put(id, reason);
         });
-        return new CancelResult(allCanceled, stillNot, method, later.rateLimit().reported() ? later.rateLimit() : rateLimit);
+        return new CancelResult(frozen(allCanceled), frozen(stillNot), method,
+                later.rateLimit().reported() ? later.rateLimit() : rateLimit, true);
     }
 
+    /** Whether the exchange canceled {@code id}; at once, a set look-up. */
     public boolean wasCanceled(OrderId id) {
-        return canceled.stream().anyMatch(id.value()::equalsIgnoreCase);
+        return canceled.contains(id);
     }
 
-    /** The exchange's reason for not canceling {@code id}, if it named one. */
+    /** The exchange's reason for not canceling {@code id}, if it named one; at once, a map look-up. */
     public Optional<String> reasonNotCanceled(OrderId id) {
-        return notCanceled.entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(id.value()))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return Optional.ofNullable(notCanceled.get(id));
+    }
+
+    private static <T> Set<T> frozen(Set<T> copy) {
+        return copy.isEmpty() ? Set.of() : Collections.unmodifiableSet(copy);
+    }
+
+    private static <K, V> Map<K, V> frozen(Map<K, V> copy) {
+        return copy.isEmpty() ? Map.of() : Collections.unmodifiableMap(copy);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CancelResult that && canceled.equals(that.canceled) && notCanceled.equals(that.notCanceled)
+                && method == that.method && rateLimit.equals(that.rateLimit);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(canceled, notCanceled, method, rateLimit);
+    }
+
+    @Override
+    public String toString() {
+        return "CancelResult[canceled=" + canceled + ", notCanceled=" + notCanceled + ", method=" + method
+                + ", rateLimit=" + rateLimit + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.clobcancel.domain.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,9 @@ import java.util.Objects;
  * }</pre>
  *
  * Construction is the only gate: an id that the exchange could not accept never gets as far as a
- * request, and the exception says what is wrong with it.
+ * request, and the exception says what is wrong with it. The hex digits are kept in lower case,
+ * as the exchange writes its hashes: {@code 0xAB...} and {@code 0xab...} are one id, equal, with
+ * one hash code, and {@link #value()} is {@code 0xab...}.
  */
 public record OrderId(String value) {
 
@@ -26,6 +29,8 @@ public record OrderId(String value) {
         if (problem != null) {
             throw new IllegalArgumentException("invalid order id \"" + Text.shorten(value) + "\": " + problem);
         }
+        // The same string when it is lower case already, as the exchange's ids are: no copy on the hot path.
+        value = value.toLowerCase(Locale.ROOT);
     }
 
     public static OrderId of(String value) {
@@ -38,6 +43,10 @@ public record OrderId(String value) {
     }
 
     private static String problemWith(String value) {
+        if (isWellFormed(value)) {
+            // Every id the exchange sends, on the hot path: one pass, no message built.
+            return null;
+        }
         if (value.isBlank()) {
             return "it is blank";
         }
@@ -51,7 +60,7 @@ public record OrderId(String value) {
             return "it must start with 0x";
         }
         for (int i = 2; i < value.length(); i++) {
-            if (Character.digit(value.charAt(i), 16) < 0) {
+            if (!isHexDigit(value.charAt(i))) {
                 return "'" + value.charAt(i) + "' at position " + i + " is not a hex digit";
             }
         }
@@ -62,6 +71,24 @@ public record OrderId(String value) {
         return null;
     }
 
+
+    private static boolean isWellFormed(String value) {
+        int digits = value.length() - 2;
+        if (digits != HASH_DIGITS && digits != SHORT_DIGITS || !value.startsWith("0x")) {
+            return false;
+        }
+        for (int i = 2; i < value.length(); i++) {
+            if (!isHexDigit(value.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII hex alone: {@link Character#digit} would take other scripts' digits too. */
+    private static boolean isHexDigit(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
 
     @Override
     public String toString() {

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletionStage;
  *
  * <p>Each stage completes with the exchange's {@link CancelResult} when it answered 200 (orders
  * may still be listed as not canceled, with the exchange's reason), or exceptionally with a
- * {@link dev.clobcancel.domain.failure.ClobException} saying why no answer was had. Every cancel
+ * {@link dev.clobcancel.domain.failure.ClobException} saying why no answer was had (every failure
+ * is one of that family: a closed implementation fails with a
+ * {@link dev.clobcancel.domain.failure.ClientClosedException}). Every cancel
  * is idempotent: sending it again after a failure is safe, and an implementation may do so.
  *
  * <pre>{@code

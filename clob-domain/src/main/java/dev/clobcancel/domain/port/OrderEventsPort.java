@@ -20,7 +20,8 @@ public interface OrderEventsPort {
      * Delivers every event from now on to {@code listener}. The stage completes once the exchange
      * has taken the subscription, so that a cancel sent after it cannot have its event missed;
      * it fails with a {@link dev.clobcancel.domain.failure.TransportException} when the channel
-     * could not be had in time, and the listener is then not registered.
+     * could not be had in time, or a {@link dev.clobcancel.domain.failure.ClientClosedException} when
+     * the channel is closed, and the listener is then not registered.
      */
     CompletionStage<EventSubscription> subscribe(UserEventListener listener);
 }

@@ -4,6 +4,7 @@ import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.NotReadyException;
 import dev.clobcancel.domain.failure.RateLimitedException;
 import dev.clobcancel.domain.failure.TradingDisabledException;
+import dev.clobcancel.domain.failure.TransportException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -159,6 +160,9 @@ public final class RetryPolicy {
     }
 
     private static String describe(ClobException failure) {
+        if (failure instanceof TransportException transport) {
+            return "a transport failure of kind " + transport.kind();
+        }
         return failure.status().isPresent() ? "HTTP " + failure.status().getAsInt() : failure.getClass().getSimpleName();
     }
 

@@ -2,8 +2,8 @@ package dev.clobcancel.domain.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clobcancel.domain.failure.BadRequestException;
 import dev.clobcancel.domain.failure.ClobException;
+import dev.clobcancel.domain.failure.Refusals;
 import dev.clobcancel.domain.heartbeat.HeartbeatHealth.State;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,7 @@ class HeartbeatChainTest {
         answered(0, "hb-1");
         HeartbeatChain.Beat beat = chain.next(at(5));
 
-        boolean newChainNow = chain.failed(beat, ClobException.forStatus(400, "Invalid heartbeat id", "POST /v1/heartbeats"));
+        boolean newChainNow = chain.failed(beat, Refusals.toHeartbeat(400, "Invalid heartbeat id"));
 
         assertThat(newChainNow).isTrue();
         assertThat(chain.next(at(5)).previousId()).isNull();
@@ -65,8 +65,7 @@ class HeartbeatChainTest {
 
     /** The exchange's stale-id answer, naming the id it expects. */
     private static ClobException staleId(String expected) {
-        return ((BadRequestException) ClobException.forStatus(400, "Invalid Heartbeat ID", "POST /v1/heartbeats"))
-                .withExpectedHeartbeatId(expected);
+        return Refusals.staleHeartbeatId(expected);
     }
 
     @Test
@@ -123,7 +122,7 @@ class HeartbeatChainTest {
 
     @Test
     void aRefusedFirstHeartbeatIsAFailureLikeAnyOther() {
-        boolean newChainNow = chain.failed(chain.next(T0), ClobException.forStatus(400, "Invalid heartbeat payload", "POST /v1/heartbeats"));
+        boolean newChainNow = chain.failed(chain.next(T0), Refusals.toHeartbeat(400, "Invalid heartbeat payload"));
 
         assertThat(newChainNow).isFalse();
     }
@@ -132,7 +131,7 @@ class HeartbeatChainTest {
     void anotherFailureKeepsTheChain() {
         answered(0, "hb-1");
 
-        boolean newChainNow = chain.failed(chain.next(at(5)), ClobException.forStatus(503, "Trading is disabled", "POST /v1/heartbeats"));
+        boolean newChainNow = chain.failed(chain.next(at(5)), Refusals.toHeartbeat(503, "Trading is disabled"));
 
         assertThat(newChainNow).isFalse();
         assertThat(chain.next(at(6)).previousId()).isEqualTo("hb-1");
@@ -154,8 +153,8 @@ class HeartbeatChainTest {
     @Test
     void healthCountsFailuresAndKeepsTheLastError() {
         answered(0, "hb-1");
-        chain.failed(chain.next(at(5)), ClobException.forStatus(503, "Trading is disabled", "POST /v1/heartbeats"));
-        chain.failed(chain.next(at(6)), ClobException.forStatus(500, "boom", "POST /v1/heartbeats"));
+        chain.failed(chain.next(at(5)), Refusals.toHeartbeat(503, "Trading is disabled"));
+        chain.failed(chain.next(at(6)), Refusals.toHeartbeat(500, "boom"));
 
         HeartbeatHealth health = chain.health(at(7));
 
@@ -169,7 +168,7 @@ class HeartbeatChainTest {
     @Test
     void healthHasLapsedOnceAWindowPassedWithoutAnAnswer() {
         answered(0, "hb-1");
-        chain.failed(chain.next(at(5)), ClobException.forStatus(500, null, "POST /v1/heartbeats"));
+        chain.failed(chain.next(at(5)), Refusals.toHeartbeat(500, null));
 
         HeartbeatHealth health = chain.health(at(10));
 
@@ -180,7 +179,7 @@ class HeartbeatChainTest {
 
     @Test
     void aKeeperThatNeverGotThroughForAWindowHasLapsedToo() {
-        chain.failed(chain.next(T0), ClobException.forStatus(500, null, "POST /v1/heartbeats"));
+        chain.failed(chain.next(T0), Refusals.toHeartbeat(500, null));
 
         assertThat(chain.health(at(9.999)).state()).isEqualTo(State.STARTING);
         assertThat(chain.health(at(10)).state()).isEqualTo(State.LAPSED);
@@ -189,7 +188,7 @@ class HeartbeatChainTest {
     @Test
     void aSuccessAfterFailuresClearsThemAndCountsTheNewChain() {
         answered(0, "hb-1");
-        chain.failed(chain.next(at(5)), ClobException.forStatus(400, "Invalid heartbeat id", "POST /v1/heartbeats"));
+        chain.failed(chain.next(at(5)), Refusals.toHeartbeat(400, "Invalid heartbeat id"));
         answered(5, "hb-2");
 
         HeartbeatHealth health = chain.health(at(5));

@@ -50,8 +50,8 @@ class CredentialsAndAddressTest {
     @Test
     void cancelResultFindsIdsWhateverTheirCase() {
         OrderId id = OrderId.of("0xABCDEF1234567890abcdef1234567890abcdef12");
-        CancelResult result = new CancelResult(java.util.List.of(id.value().toLowerCase()),
-                java.util.Map.of("0x1111111111111111111111111111111111111111", "Order already matched"));
+        CancelResult result = new CancelResult(java.util.List.of(OrderId.of("0xabcdef1234567890ABCDEF1234567890ABCDEF12")),
+                java.util.Map.of(OrderId.of("0x1111111111111111111111111111111111111111"), "Order already matched"));
 
         assertThat(result.wasCanceled(id)).isTrue();
         assertThat(result.reasonNotCanceled(OrderId.of("0x1111111111111111111111111111111111111111"))).contains("Order already matched");

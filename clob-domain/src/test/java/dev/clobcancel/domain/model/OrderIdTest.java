@@ -65,4 +65,22 @@ class OrderIdTest {
 
         assertThatThrownBy(() -> OrderId.of(huge)).message().hasSizeLessThan(300).contains("100002 chars");
     }
+
+    @Test
+    void idsThatDifferOnlyInTheCaseOfTheirHexAreOneId() {
+        OrderId upper = OrderId.of("0x" + "AB".repeat(32));
+        OrderId lower = OrderId.of("0x" + "ab".repeat(32));
+
+        assertThat(upper).isEqualTo(lower).hasSameHashCodeAs(lower);
+        assertThat(upper.value()).isEqualTo("0x" + "ab".repeat(32));
+        assertThat(java.util.Set.of(lower)).contains(upper);
+    }
+
+    @Test
+    void refusesDigitsOfOtherScriptsThatAreNotHex() {
+        String fullwidth = "0x" + "a".repeat(63) + "\uFF11";
+
+        assertThatThrownBy(() -> OrderId.of(fullwidth)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not a hex digit");
+    }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.clobcancel.domain.failure.ClobException;
 import dev.clobcancel.domain.failure.RateLimitedException;
+import dev.clobcancel.domain.failure.Refusals;
+import dev.clobcancel.domain.failure.TradingDisabledException;
+import dev.clobcancel.domain.failure.TradingRestriction;
 import dev.clobcancel.domain.failure.TransportException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +16,7 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RetryPolicyTest {
@@ -21,7 +25,7 @@ class RetryPolicyTest {
     private static final RetryPolicy MID_JITTER = RetryPolicy.defaults().withRandom(fixed(0.5));
 
     private static ClobException status(int status) {
-        return ClobException.forStatus(status, null, "DELETE /order");
+        return Refusals.status(status, null, null);
     }
 
     private static Duration delay(RetryDecision decision) {
@@ -77,17 +81,27 @@ class RetryPolicyTest {
     }
 
     @Test
-    void transportFailuresAreRetriedSoonAfterTheBaseDelay() {
+    void transportFailuresThatMayHealAreRetriedSoonAfterTheBaseDelay() {
         for (TransportException.Kind kind : TransportException.Kind.values()) {
-            TransportException failure = new TransportException(kind, "no answer", null);
+            if (kind.mayHeal()) {
+                TransportException failure = new TransportException(kind, "no answer", null, null, 1);
 
-            assertThat(delay(MID_JITTER.decide(1, failure))).as(kind.name()).isEqualTo(Duration.ofMillis(150));
+                assertThat(delay(MID_JITTER.decide(1, failure))).as(kind.name()).isEqualTo(Duration.ofMillis(150));
+            }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = TransportException.Kind.class, names = {"CERTIFICATE", "HOST_NAME_MISMATCH", "UNKNOWN_HOST"})
+    void aCertificateAHostNameOrAnUnknownHostIsNotRetriedForItCannotHeal(TransportException.Kind kind) {
+        TransportException failure = new TransportException(kind, "refused", null, null, 1);
+
+        assertThat(stopReason(MID_JITTER.decide(1, failure))).isEqualTo("a transport failure of kind " + kind + " is not retried");
     }
 
     @Test
     void aRateLimitIsWaitedOutExactlyAsTheExchangeAsked() {
-        RateLimitedException limited = ((RateLimitedException) status(429)).withRetryAfter(Duration.ofSeconds(7));
+        RateLimitedException limited = (RateLimitedException) Refusals.status(429, null, Duration.ofSeconds(7));
 
         assertThat(delay(RetryPolicy.defaults().decide(1, limited))).isEqualTo(Duration.ofSeconds(7));
         assertThat(delay(RetryPolicy.defaults().decide(5, limited))).isEqualTo(Duration.ofSeconds(7));
@@ -95,7 +109,7 @@ class RetryPolicyTest {
 
     @Test
     void aRateLimitAskingForMoreThanTheLongestWaitStopsRatherThanComingBackEarly() {
-        RateLimitedException limited = ((RateLimitedException) status(429)).withRetryAfter(Duration.ofSeconds(90));
+        RateLimitedException limited = (RateLimitedException) Refusals.status(429, null, Duration.ofSeconds(90));
 
         assertThat(stopReason(MID_JITTER.decide(1, limited)))
                 .isEqualTo("the exchange asked to wait 90 s, longer than the retry policy's longest wait of 30 s");
@@ -130,15 +144,15 @@ class RetryPolicyTest {
 
     @Test
     void aRestartIsWaitedOutAsTheExchangeAskedWhenItSaysHowLong() {
-        ClobException restarting = status(425).withRetryAfter(Duration.ofSeconds(7));
+        ClobException restarting = Refusals.status(425, null, Duration.ofSeconds(7));
 
         assertThat(delay(MID_JITTER.decide(1, restarting))).isEqualTo(Duration.ofSeconds(7));
     }
 
     @Test
     void aRestrictionIsStillRetriedOnlyWhenAskedForAndThenAfterTheWaitItNamed() {
-        ClobException postOnly = ClobException.forStatus(503, "post-only mode", "post_only_mode", "POST /v1/heartbeats")
-                .withRetryAfter(Duration.ofSeconds(4));
+        ClobException postOnly = new TradingDisabledException("post-only mode", "POST /v1/heartbeats answered HTTP 503",
+                "post_only_mode", TradingRestriction.POST_ONLY, Duration.ofSeconds(4), null, 1);
 
         assertThat(stopReason(MID_JITTER.decide(1, postOnly))).isEqualTo("HTTP 503 is not retried");
         assertThat(delay(MID_JITTER.withRetryTradingDisabled(true).decide(1, postOnly))).isEqualTo(Duration.ofSeconds(4));
@@ -146,7 +160,7 @@ class RetryPolicyTest {
 
     @Test
     void aRestrictionAskingForMoreThanTheLongestWaitStops() {
-        ClobException disabled = status(503).withRetryAfter(Duration.ofMinutes(2));
+        ClobException disabled = Refusals.status(503, null, Duration.ofMinutes(2));
 
         assertThat(stopReason(MID_JITTER.withRetryTradingDisabled(true).decide(1, disabled)))
                 .isEqualTo("the exchange asked to wait 120 s, longer than the retry policy's longest wait of 30 s");

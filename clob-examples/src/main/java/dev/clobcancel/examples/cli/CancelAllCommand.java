@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.domain.model.CancelResult;
 import java.time.Clock;
 import java.util.Map;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
                 + "lists the orders (GET /data/orders) and cancels them with DELETE /orders in batches that fit, and says so on stderr."})
 final class CancelAllCommand extends ExchangeCommand {
 
-    CancelAllCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    CancelAllCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         super(env, clock, tuning);
     }
 

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.adapter.http.ws.UserChannel;
 import dev.clobcancel.domain.confirm.CancelConfirmer;
 import dev.clobcancel.domain.model.CancelResult;
@@ -8,11 +9,9 @@ import dev.clobcancel.domain.model.OrderId;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
@@ -61,15 +60,14 @@ final class CancelCommand extends ExchangeCommand {
                     + "before it is read (default: ${DEFAULT-VALUE}).")
     long eventWaitMs = CancelConfirmer.DEFAULT_EVENT_WAIT.toMillis();
 
-    CancelCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    CancelCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         super(env, clock, tuning);
     }
 
     /** One order goes alone, as the official clients send it; several go as one batch. */
     private boolean single() {
-        Set<String> distinct = new LinkedHashSet<>();
-        orderIds.forEach(id -> distinct.add(id.value().toLowerCase(Locale.ROOT)));
-        return distinct.size() == 1;
+        // OrderId is lower case: ids that differ only in the case of their hex are one order.
+        return new HashSet<>(orderIds).size() == 1;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.MarketCancel;
 import java.time.Clock;
@@ -29,7 +30,7 @@ final class CancelMarketCommand extends ExchangeCommand {
             description = "Only the orders on this outcome token (its id, a large decimal number).")
     String assetId;
 
-    CancelMarketCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    CancelMarketCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         super(env, clock, tuning);
     }
 

@@ -12,6 +12,7 @@ import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.examples.CancelOrderExample.Failed;
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,23 @@ final class CancelRun {
     /** The exchange's answer, in its own field names and order. */
     @JsonPropertyOrder({"canceled", "not_canceled"})
     record AnswerJson(List<String> canceled, @JsonProperty("not_canceled") Map<String, String> notCanceled) {
+
+        /** The exchange's answer as the command prints it: each id's hex, in the exchange's order. */
+        static AnswerJson of(CancelResult result) {
+            return new AnswerJson(hex(result.canceled()), hex(result.notCanceled()));
+        }
+    }
+
+    /** The ids' hex, in their order. */
+    static List<String> hex(Collection<OrderId> ids) {
+        return ids.stream().map(OrderId::value).toList();
+    }
+
+    /** The reasons by the ids' hex, in their order. */
+    static Map<String, String> hex(Map<OrderId, String> reasons) {
+        Map<String, String> byHex = new LinkedHashMap<>();
+        reasons.forEach((id, reason) -> byHex.put(id.value(), reason));
+        return byHex;
     }
 
     private final CommandLine command;
@@ -83,7 +101,7 @@ final class CancelRun {
     /** Each id asked for and not canceled, with the exchange's reason; or all it listed as not canceled. */
     private static Map<String, String> notCanceled(CancelResult result, List<OrderId> requested) {
         if (requested == null) {
-            return result.notCanceled();
+            return hex(result.notCanceled());
         }
         Map<String, String> missed = new LinkedHashMap<>();
         for (OrderId id : requested) {
@@ -110,7 +128,7 @@ final class CancelRun {
     private void printAnswer(CancelResult result) {
         PrintWriter out = command.getOut();
         try {
-            out.println(JSON.writeValueAsString(new AnswerJson(result.canceled(), result.notCanceled())));
+            out.println(JSON.writeValueAsString(AnswerJson.of(result)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the answer as JSON", e);
         }

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -52,12 +53,12 @@ public final class ClobCli implements Callable<Integer> {
     }
 
     /** As above; {@code tuning} finishes every client the commands build (tests put in their scheduler). */
-    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         return commandLine(env, clock, tuning, HeartbeatLifecycle.Process::new);
     }
 
     /** As above; {@code heartbeats} gives {@code heartbeat} what it runs by (tests, their stop and timers). */
-    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning,
+    static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning,
                                    Supplier<HeartbeatLifecycle> heartbeats) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(clock, "clock");

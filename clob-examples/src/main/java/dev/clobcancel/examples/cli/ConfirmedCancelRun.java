@@ -87,8 +87,8 @@ final class ConfirmedCancelRun {
         result.settlements().forEach(s -> settled.put(s.orderId(),
                 new SettledJson(s.state().name(), s.evidence().name(), s.detail())));
         CancelResult answer = result.answer().orElse(null);
-        ConfirmedJson json = new ConfirmedJson(answer == null ? null : answer.canceled(),
-                answer == null ? null : answer.notCanceled(), settled);
+        ConfirmedJson json = new ConfirmedJson(answer == null ? null : CancelRun.hex(answer.canceled()),
+                answer == null ? null : CancelRun.hex(answer.notCanceled()), settled);
         PrintWriter out = command.getOut();
         try {
             out.println(JSON.writeValueAsString(json));

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,9 +24,9 @@ abstract class ExchangeClientCommand implements Callable<Integer> {
 
     private final Map<String, String> env;
     private final Clock clock;
-    private final UnaryOperator<ClobHttpClient.Builder> tuning;
+    private final UnaryOperator<ClobHttpClientBuilder> tuning;
 
-    ExchangeClientCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    ExchangeClientCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         this.env = env;
         this.clock = clock;
         this.tuning = tuning;
@@ -35,7 +36,7 @@ abstract class ExchangeClientCommand implements Callable<Integer> {
      * A client of the environment's account with the exchange's options, {@code settings} applied
      * before the caller's tuning; a {@code ParameterException} for a bad variable or value.
      */
-    ClobHttpClient openClient(UnaryOperator<ClobHttpClient.Builder> settings) {
+    ClobHttpClient openClient(UnaryOperator<ClobHttpClientBuilder> settings) {
         return exchange.open(spec.commandLine(), account(), clock, builder -> tuning.apply(settings.apply(builder)));
     }
 

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import java.time.Clock;
@@ -33,7 +34,7 @@ abstract class ExchangeCommand extends ExchangeClientCommand {
     static final String EXIT_FAILED = "3:the exchange refused the request or could not be reached (HTTP status and message on stderr)";
     static final String EXIT_INTERNAL = "4:internal error";
 
-    ExchangeCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning) {
+    ExchangeCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning) {
         super(env, clock, tuning);
     }
 

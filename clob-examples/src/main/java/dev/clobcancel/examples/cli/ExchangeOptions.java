@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.domain.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Clock;
@@ -26,11 +27,11 @@ final class ExchangeOptions {
     @Option(names = {"--deadline-ms", "--timeout-ms"}, paramLabel = "MS",
             description = "The longest the cancel may take, every attempt and every wait between them included "
                     + "(default: ${DEFAULT-VALUE}). --timeout-ms is the same option.")
-    long deadlineMs = ClobHttpClient.Builder.DEFAULT_DEADLINE.toMillis();
+    long deadlineMs = ClobHttpClientBuilder.DEFAULT_DEADLINE.toMillis();
 
     @Option(names = "--attempt-timeout-ms", paramLabel = "MS",
             description = "The longest one attempt may wait for the exchange's whole answer (default: ${DEFAULT-VALUE}).")
-    long attemptTimeoutMs = ClobHttpClient.Builder.DEFAULT_ATTEMPT_TIMEOUT.toMillis();
+    long attemptTimeoutMs = ClobHttpClientBuilder.DEFAULT_ATTEMPT_TIMEOUT.toMillis();
 
     @Option(names = "--no-retry",
             description = "Send once and report the first failure, instead of sending again after a 425, a 429, "
@@ -47,8 +48,8 @@ final class ExchangeOptions {
      * value, before anything is sent. {@code tuning} is how tests put in their own scheduler.
      */
     ClobHttpClient open(CommandLine command, EnvCredentials.Account account, Clock clock,
-                        UnaryOperator<ClobHttpClient.Builder> tuning) {
-        ClobHttpClient.Builder builder = ClobHttpClient.builder()
+                        UnaryOperator<ClobHttpClientBuilder> tuning) {
+        ClobHttpClientBuilder builder = ClobHttpClient.builder()
                 .host(host)
                 .credentials(account.credentials())
                 .address(account.address())
@@ -57,7 +58,7 @@ final class ExchangeOptions {
                 .attemptTimeout(positive(command, "--attempt-timeout-ms", attemptTimeoutMs))
                 .retryPolicy(noRetry ? RetryPolicy.none() : RetryPolicy.defaults());
         if (serverTime) {
-            builder.useServerTime(SERVER_TIME_REFRESH);
+            builder.useServerTimeRefreshedEvery(SERVER_TIME_REFRESH);
         }
         return tuning.apply(builder).build();
     }

@@ -1,6 +1,7 @@
 package dev.clobcancel.examples.cli;
 
 import dev.clobcancel.adapter.http.ClobHttpClient;
+import dev.clobcancel.adapter.http.ClobHttpClientBuilder;
 import dev.clobcancel.domain.heartbeat.HeartbeatKeeper;
 import dev.clobcancel.domain.port.HeartbeatPort;
 import java.time.Clock;
@@ -52,7 +53,7 @@ final class HeartbeatCommand extends ExchangeClientCommand {
     private final Clock clock;
     private final Supplier<HeartbeatLifecycle> lifecycles;
 
-    HeartbeatCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClient.Builder> tuning,
+    HeartbeatCommand(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning,
                      Supplier<HeartbeatLifecycle> lifecycles) {
         super(env, clock, tuning);
         this.clock = clock;

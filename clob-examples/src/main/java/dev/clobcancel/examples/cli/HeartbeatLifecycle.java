@@ -1,6 +1,6 @@
 package dev.clobcancel.examples.cli;
 
-import dev.clobcancel.domain.heartbeat.HeartbeatKeeper;
+import dev.clobcancel.domain.time.Scheduler;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -18,7 +18,7 @@ interface HeartbeatLifecycle {
     CompletionStage<?> stopRequested();
 
     /** How the keeper waits between heartbeats; empty for its own timers. */
-    Optional<HeartbeatKeeper.Scheduler> scheduler();
+    Optional<Scheduler> scheduler();
 
     /** The command has ended, its client closed and its output written. */
     void finished(int exitCode);
@@ -47,7 +47,7 @@ interface HeartbeatLifecycle {
         }
 
         @Override
-        public Optional<HeartbeatKeeper.Scheduler> scheduler() {
+        public Optional<Scheduler> scheduler() {
             return Optional.empty();
         }
 

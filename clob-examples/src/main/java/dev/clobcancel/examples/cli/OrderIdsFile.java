@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +37,7 @@ final class OrderIdsFile {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
         }
         List<OrderId> ids = new ArrayList<>(lines.size());
-        Map<String, Integer> seen = new HashMap<>(lines.size() * 2);
+        Map<OrderId, Integer> seen = new HashMap<>(lines.size() * 2);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
@@ -51,7 +50,7 @@ final class OrderIdsFile {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + " line " + number + ": " + e.getMessage());
             }
-            Integer first = seen.putIfAbsent(id.value().toLowerCase(Locale.ROOT), number);
+            Integer first = seen.putIfAbsent(id, number);
             if (first != null) {
                 throw new IllegalArgumentException(file + " line " + number + " repeats the order id of line " + first
                         + ": each order is canceled once");

@@ -2,7 +2,7 @@ package dev.clobcancel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clobcancel.domain.heartbeat.HeartbeatKeeper;
+import dev.clobcancel.domain.time.Scheduler;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +36,7 @@ final class SteppedHeartbeats implements HeartbeatLifecycle {
     }
 
     @Override
-    public Optional<HeartbeatKeeper.Scheduler> scheduler() {
+    public Optional<Scheduler> scheduler() {
         return Optional.of((Duration delay, Runnable beat) -> next.add(() -> {
             clock.advance(delay);
             beat.run();

@@ -3,7 +3,7 @@ package dev.clobcancel.simulator.cli;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.SimulatorOptions;
 import dev.clobcancel.simulator.core.Scenario;
-import dev.clobcancel.simulator.core.ScenarioFile;
+import dev.clobcancel.simulator.http.ScenarioFile;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.io.IOException;
 import java.io.PrintWriter;

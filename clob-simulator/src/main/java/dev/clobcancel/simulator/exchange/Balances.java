@@ -42,7 +42,7 @@ final class Balances {
             return;
         }
         if (amount.signum() < 0) {
-            throw RejectedException.badRequest("balance of " + asset + " must be 0 or more");
+            throw new InvalidInputException("balance of " + asset + " must be 0 or more");
         }
         any = true;
         Holding holding = byAddress.computeIfAbsent(key(address), a -> new HashMap<>()).get(asset);

@@ -71,7 +71,7 @@ public final class Exchange {
 
     public void addAccount(SimAccount account) {
         if (accounts.putIfAbsent(account.apiKey(), account) != null) {
-            throw new RejectedException(409, "an account with apiKey " + account.apiKey() + " already exists");
+            throw new AlreadyExistsException("an account with apiKey " + account.apiKey() + " already exists");
         }
     }
 
@@ -103,7 +103,7 @@ public final class Exchange {
     public synchronized void addMarket(String market, Collection<String> assetIds) {
         requireText(market, "market");
         if (assetIds.isEmpty()) {
-            throw RejectedException.badRequest("a market needs at least one asset id");
+            throw new InvalidInputException("a market needs at least one asset id");
         }
         assetIds.forEach(assetId -> requireText(assetId, "asset id"));
         List<MarketSpec.Token> tokens = new LinkedHashSet<>(assetIds).stream().map(id -> new MarketSpec.Token(id, "")).toList();
@@ -124,7 +124,7 @@ public final class Exchange {
         for (String assetId : spec.tokenIds()) {
             OrderBook book = books.get(assetId);
             if (book != null && !book.market().equals(spec.conditionId())) {
-                throw RejectedException.badRequest("asset " + assetId + " belongs to market " + book.market());
+                throw new InvalidInputException("asset " + assetId + " belongs to market " + book.market());
             }
         }
         markets.put(spec.conditionId(), spec);
@@ -171,7 +171,7 @@ public final class Exchange {
             String where = newOrders.size() == 1 ? "" : "order " + i + ": ";
             SimOrder order = check(newOrders.get(i), where);
             if (orders.containsKey(order.id()) || !taken.add(order.id())) {
-                throw new RejectedException(409, where + "an order with id " + order.id() + " already exists");
+                throw new AlreadyExistsException(where + "an order with id " + order.id() + " already exists");
             }
             checked.add(order);
         }
@@ -278,28 +278,28 @@ public final class Exchange {
 
     private SimOrder check(NewOrder o, String where) {
         if (o.owner() == null || !accounts.containsKey(o.owner())) {
-            throw RejectedException.badRequest(where + "owner " + o.owner() + " is not the apiKey of an account");
+            throw new InvalidInputException(where + "owner " + o.owner() + " is not the apiKey of an account");
         }
         if (o.id() != null && !OrderId.isValid(o.id())) {
-            throw RejectedException.badRequest(where + "id " + o.id() + " is not 0x and 64 (or 40) hex digits");
+            throw new InvalidInputException(where + "id " + o.id() + " is not 0x and 64 (or 40) hex digits");
         }
         requireText(o.market(), where + "market");
         requireText(o.assetId(), where + "assetId");
         OrderBook book = books.get(o.assetId());
         if (book != null && !book.market().equals(o.market())) {
-            throw RejectedException.badRequest(where + "asset " + o.assetId() + " belongs to market " + book.market());
+            throw new InvalidInputException(where + "asset " + o.assetId() + " belongs to market " + book.market());
         }
         if (o.side() == null) {
-            throw RejectedException.badRequest(where + "side must be BUY or SELL");
+            throw new InvalidInputException(where + "side must be BUY or SELL");
         }
         if (o.price() == null || o.price().signum() <= 0 || o.price().compareTo(BigDecimal.ONE) >= 0) {
-            throw RejectedException.badRequest(where + "price must be a decimal above 0 and below 1");
+            throw new InvalidInputException(where + "price must be a decimal above 0 and below 1");
         }
         if (o.size() == null || o.size().signum() <= 0) {
-            throw RejectedException.badRequest(where + "size must be a decimal above 0");
+            throw new InvalidInputException(where + "size must be a decimal above 0");
         }
         if (o.delay() != null && (o.delay().isNegative() || o.delay().isZero())) {
-            throw RejectedException.badRequest(where + "delayedMs must be more than 0");
+            throw new InvalidInputException(where + "a delay must be more than 0");
         }
         String id = o.id() == null ? nextId() : key(o.id());
         long delayedUntil = o.delay() == null ? 0 : clock.millis() + o.delay().toMillis();
@@ -319,7 +319,7 @@ public final class Exchange {
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw RejectedException.badRequest(what + " is required");
+            throw new InvalidInputException(what + " is required");
         }
     }
 
@@ -341,16 +341,23 @@ public final class Exchange {
     }
 
     /**
-     * Cancels the caller's orders among {@code orderIds}, each once however often it is named.
-     * Another account's order reads as not found, as on the exchange: a caller learns nothing of
-     * orders that are not theirs. A delayed order is refused until its delay has passed.
+     * Cancels the caller's orders among {@code orderIds}, each once however often it is named:
+     * ids that differ only in the case of their hex digits are one id, and the report names each
+     * in lower case, as the exchange's ids are. Another account's order reads as not found, as on
+     * the exchange: a caller learns nothing of orders that are not theirs. A delayed order is
+     * refused until its delay has passed.
      */
     public CancelReport cancel(String apiKey, Collection<String> orderIds) {
         catchUp();
         List<String> canceled = new ArrayList<>();
         Map<String, String> notCanceled = new LinkedHashMap<>();
-        for (String id : new LinkedHashSet<>(orderIds)) {
-            SimOrder order = orders.get(key(id));
+        Set<String> named = orderIds.size() == 1 ? null : new HashSet<>();
+        for (String given : orderIds) {
+            String id = key(given);
+            if (named != null && !named.add(id)) {
+                continue;
+            }
+            SimOrder order = orders.get(id);
             if (order == null || !order.owner().equals(apiKey)) {
                 notCanceled.put(id, NOT_FOUND);
             } else if (cancel(order)) {
@@ -435,7 +442,7 @@ public final class Exchange {
         catchUp();
         SimOrder order = orders.get(key(id));
         if (order == null) {
-            throw new RejectedException(404, "no order " + id);
+            throw new NotFoundException("no order " + id);
         }
         OrderBook book = books.get(order.assetId());
         synchronized (book) {
@@ -475,14 +482,14 @@ public final class Exchange {
 
     /** Sets several of the account's balances (null: unlimited again), all or none: each asset is checked first. */
     public void setBalances(String apiKey, Map<String, BigDecimal> amounts) {
-        SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
+        SimAccount account = account(apiKey).orElseThrow(() -> new NotFoundException("no account with apiKey " + apiKey));
         amounts.forEach((asset, amount) -> {
             requireText(asset, "asset");
             if (!asset.equals(Balances.COLLATERAL) && !books.containsKey(asset)) {
-                throw RejectedException.badRequest("asset " + asset + " is neither pUSD nor a token of a listed market");
+                throw new InvalidInputException("asset " + asset + " is neither pUSD nor a token of a listed market");
             }
             if (amount != null && amount.signum() < 0) {
-                throw RejectedException.badRequest("balance of " + asset + " must be 0 or more");
+                throw new InvalidInputException("balance of " + asset + " must be 0 or more");
             }
         });
         amounts.forEach((asset, amount) -> balances.set(account.address().value(), asset, amount));
@@ -490,7 +497,7 @@ public final class Exchange {
 
     /** The account's set balances: asset to what it holds and what its live orders hold of that. */
     public Map<String, Balance> balances(String apiKey) {
-        SimAccount account = account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
+        SimAccount account = account(apiKey).orElseThrow(() -> new NotFoundException("no account with apiKey " + apiKey));
         Map<String, Balance> out = new LinkedHashMap<>();
         balances.of(account.address().value()).forEach((asset, amounts) -> out.put(asset, new Balance(amounts[0], amounts[1])));
         return out;

@@ -1,10 +1,10 @@
 package dev.clobcancel.simulator.exchange;
 
 /**
- * A heartbeat that named another id than the one the exchange expects: answered 400 with the
- * expected id, which the client resumes its chain with.
+ * A heartbeat that named another id than the one the exchange expects; it carries the expected
+ * id, which the client resumes its chain with.
  */
-public final class InvalidHeartbeatException extends RuntimeException {
+public final class InvalidHeartbeatException extends ExchangeException {
 
     /** The exchange's words, as the official clients match them. */
     public static final String MESSAGE = "Invalid Heartbeat ID";
@@ -12,7 +12,7 @@ public final class InvalidHeartbeatException extends RuntimeException {
     private final String expectedId;
 
     public InvalidHeartbeatException(String expectedId) {
-        super(MESSAGE, null, false, false);
+        super(MESSAGE);
         this.expectedId = expectedId;
     }
 

@@ -45,27 +45,27 @@ public record MarketSpec(String conditionId, List<Token> tokens, BigDecimal tick
         requireText(conditionId, "market");
         Objects.requireNonNull(tokens, "tokens");
         if (tokens.isEmpty()) {
-            throw RejectedException.badRequest("a market needs at least one asset id");
+            throw new InvalidInputException("a market needs at least one asset id");
         }
         Set<String> ids = new LinkedHashSet<>();
         tokens.forEach(token -> {
             if (!ids.add(token.tokenId())) {
-                throw RejectedException.badRequest("asset " + token.tokenId() + " is listed twice");
+                throw new InvalidInputException("asset " + token.tokenId() + " is listed twice");
             }
         });
         tokens = List.copyOf(tokens);
         tickSize = tickSize == null ? DEFAULT_TICK_SIZE : tickSize;
         if (!isTickSize(tickSize)) {
-            throw RejectedException.badRequest("tickSize must be one of 0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001, not "
+            throw new InvalidInputException("tickSize must be one of 0.1, 0.01, 0.005, 0.0025, 0.001, 0.0001, not "
                     + tickSize.toPlainString());
         }
         minOrderSize = minOrderSize == null ? DEFAULT_MIN_ORDER_SIZE : minOrderSize;
         if (minOrderSize.signum() < 0) {
-            throw RejectedException.badRequest("minOrderSize must be 0 or more");
+            throw new InvalidInputException("minOrderSize must be 0 or more");
         }
         takerDelay = takerDelay == null ? Duration.ZERO : takerDelay;
         if (takerDelay.isNegative()) {
-            throw RejectedException.badRequest("takerDelayMs must be 0 or more");
+            throw new InvalidInputException("takerDelay must be 0 or more");
         }
     }
 
@@ -120,7 +120,7 @@ public record MarketSpec(String conditionId, List<Token> tokens, BigDecimal tick
 
     private static void requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw RejectedException.badRequest(what + " is required");
+            throw new InvalidInputException(what + " is required");
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * modes.set(ExchangeMode.RESTARTING, Duration.ofSeconds(90), Duration.ofMinutes(2), null);
- * // 425 for 90 s, then post-only for 2 min, then normal
+ * // restarting for 90 s, then post-only for 2 min, then normal
  * }</pre>
  */
 public final class ModeSwitch {
@@ -73,19 +73,19 @@ public final class ModeSwitch {
      */
     public synchronized void set(ExchangeMode mode, Duration duration, Duration postOnly, Duration retryAfter) {
         if (duration != null && (duration.isNegative() || duration.isZero())) {
-            throw RejectedException.badRequest("forMs must be more than 0");
+            throw new InvalidInputException("a mode's duration must be more than 0");
         }
         if (duration != null && mode == ExchangeMode.NORMAL) {
-            throw RejectedException.badRequest("forMs goes with a mode other than normal");
+            throw new InvalidInputException("a duration goes with a mode other than normal, which lasts until changed");
         }
         if (postOnly != null && (mode != ExchangeMode.RESTARTING || duration == null)) {
-            throw RejectedException.badRequest("postOnlyMs goes with mode restarting and forMs");
+            throw new InvalidInputException("a post-only phase follows a restart with a duration only");
         }
         if (postOnly != null && postOnly.isNegative()) {
-            throw RejectedException.badRequest("postOnlyMs must be 0 or more");
+            throw new InvalidInputException("a post-only phase must last 0 or more");
         }
         if (retryAfter != null && retryAfter.toSeconds() < 1) {
-            throw RejectedException.badRequest("retryAfterSeconds must be at least 1");
+            throw new InvalidInputException("a retry-after wait must be at least 1 second");
         }
         Instant now = clock.instant();
         phases.clear();

@@ -9,7 +9,7 @@ import java.util.Objects;
  * <a href="https://docs.polymarket.com/resources/error-codes">docs.polymarket.com/resources/error-codes</a>
  * ("Place Orders" and "Order Processing Errors").
  */
-public final class OrderRefusedException extends RuntimeException {
+public final class OrderRefusedException extends ExchangeException {
 
     /** Why an order was refused; the names are those of the exchange's older error table. */
     public enum Reason {
@@ -41,7 +41,7 @@ public final class OrderRefusedException extends RuntimeException {
     private final Reason reason;
 
     public OrderRefusedException(Reason reason, String message) {
-        super(message, null, false, false);
+        super(message);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 

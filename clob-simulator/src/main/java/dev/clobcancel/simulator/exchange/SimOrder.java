@@ -82,12 +82,12 @@ final class SimOrder {
     /** Caller holds the book's lock. Fills {@code amount} (all that is left when null); returns the amount filled. */
     BigDecimal fill(BigDecimal amount) {
         if (status != OrderStatus.LIVE) {
-            throw new RejectedException(409, "order " + id + " is " + status + ", not LIVE");
+            throw new NotLiveException("order " + id + " is " + status + ", not LIVE");
         }
         BigDecimal left = remaining();
         BigDecimal fill = amount == null ? left : amount;
         if (fill.signum() <= 0 || fill.compareTo(left) > 0) {
-            throw RejectedException.badRequest("match size must be more than 0 and at most the " + left.toPlainString() + " left");
+            throw new InvalidInputException("match size must be more than 0 and at most the " + left.toPlainString() + " left");
         }
         sizeMatched = sizeMatched.add(fill);
         if (sizeMatched.compareTo(size) == 0) {

@@ -1,25 +1,62 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.core.JsonFields;
-import dev.clobcancel.simulator.core.ModelJson;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The admin API's scene-setting half under {@code /_sim}: accounts, markets, orders, reset, seed. */
 final class AdminApi {
+
+    /** An account as the admin API shows it: never its secrets. */
+    record AccountAnswer(String apiKey, String address, String tier) {
+    }
+
+    /** A market as the admin API shows it: what {@code POST /_sim/markets} takes, every setting filled in. */
+    record MarketAnswer(String market, List<String> assets, List<String> outcomes, String tickSize, boolean negRisk,
+                        String minOrderSize, long takerDelayMs) {
+
+        static MarketAnswer of(MarketSpec market) {
+            return new MarketAnswer(market.conditionId(), market.tokenIds(), market.tokens().stream().map(MarketSpec.Token::outcome).toList(),
+                    market.tickSize().toPlainString(), market.negRisk(), market.minOrderSize().toPlainString(), market.takerDelay().toMillis());
+        }
+    }
+
+    /** The ids of the orders placed, in order. */
+    record Placed(List<String> ids) {
+    }
+
+    /** A set balance, what live orders hold of it, and the rest. */
+    record BalanceAnswer(String balance, String held, String available) {
+    }
+
+    /** An order as the admin API shows it. */
+    record OrderAnswer(String id, String owner, String market, String assetId, String side, String price, String size,
+                       String sizeMatched, String status) {
+
+        static OrderAnswer of(OrderView order) {
+            return new OrderAnswer(order.id(), order.owner(), order.market(), order.assetId(), WireNames.side(order.side()),
+                    order.price().toPlainString(), order.size().toPlainString(), order.sizeMatched().toPlainString(),
+                    WireNames.status(order.status()));
+        }
+    }
+
+    /** {@code {"size": "2.5"}}: how much to fill; all that is left when absent. */
+    record MatchBody(BigDecimal size) {
+        static final MatchBody ALL = new MatchBody(null);
+    }
+
+    /** {@code {"seed": 42}}. */
+    record SeedBody(Long seed) {
+    }
 
     private final SimulatorBackend state;
     private final Exchange exchange;
@@ -39,7 +76,7 @@ final class AdminApi {
         router.post("/markets").handler(Replies.guarded(this::addMarket));
         router.get("/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
         router.post("/orders").handler(Replies.guarded(ctx ->
-                Replies.json(ctx, 201, Map.of("ids", exchange.place(ModelJson.orders(JsonFields.parse(Replies.body(ctx))))))));
+                Replies.json(ctx, 201, new Placed(exchange.place(AdminBodies.orders(Replies.body(ctx)))))));
         router.get("/orders/:id").handler(Replies.guarded(this::getOrder));
         router.post("/orders/:id/match").handler(Replies.guarded(this::matchOrder));
         router.post("/reset").handler(Replies.guarded(ctx -> {
@@ -51,10 +88,9 @@ final class AdminApi {
 
     /** An account, in the {@code tier} given ({@code standard} when absent): the tier is checked before the account is added. */
     private void addAccount(RoutingContext ctx) {
-        JsonNode json = JsonFields.parse(Replies.body(ctx));
-        SimAccount account = ModelJson.account(json, "");
-        String tier = JsonFields.optionalText(json, "tier", "");
-        Tier checked = tier == null ? Tier.STANDARD : Tier.fromJson(tier);
+        AdminBodies.AccountBody body = WireJson.read(Replies.body(ctx), AdminBodies.AccountBody.class);
+        SimAccount account = body.account("");
+        Tier checked = body.checkedTier();
         exchange.addAccount(account);
         state.signerLimiter().setTier(account.address().value(), checked);
         Replies.json(ctx, 201, accountJson(account));
@@ -62,44 +98,29 @@ final class AdminApi {
 
     /** {@code {"tier": "gold"}}: the tier of the account's signer, so of every account of that address. */
     private void setTier(RoutingContext ctx) {
-        String apiKey = ctx.pathParam("apiKey");
-        SimAccount account = exchange.account(apiKey).orElseThrow(() -> new RejectedException(404, "no account with apiKey " + apiKey));
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a tier");
-        state.signerLimiter().setTier(account.address().value(), Tier.fromJson(JsonFields.requiredText(json, "tier", "")));
+        SimAccount account = account(ctx.pathParam("apiKey"));
+        Tier tier = WireJson.read(Replies.body(ctx), AdminBodies.TierBody.class).checkedTier();
+        state.signerLimiter().setTier(account.address().value(), tier);
         Replies.json(ctx, 200, accountJson(account));
     }
 
-    private Map<String, Object> accountJson(SimAccount account) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("apiKey", account.apiKey());
-        answer.put("address", account.address().value());
-        answer.put("tier", state.signerLimiter().tier(account.address().value()).jsonName());
-        return answer;
+    private SimAccount account(String apiKey) {
+        return exchange.account(apiKey).orElseThrow(() -> RequestRefused.notFound("no account with apiKey " + apiKey));
+    }
+
+    private AccountAnswer accountJson(SimAccount account) {
+        return new AccountAnswer(account.apiKey(), account.address().value(),
+                WireNames.tier(state.signerLimiter().tier(account.address().value())));
     }
 
     private void addMarket(RoutingContext ctx) {
-        MarketSpec market = ModelJson.market(JsonFields.parse(Replies.body(ctx)), "");
+        MarketSpec market = WireJson.read(Replies.body(ctx), AdminBodies.MarketBody.class).spec("");
         exchange.addMarket(market);
-        Replies.json(ctx, 201, marketJson(exchange.market(market.conditionId()).orElseThrow()));
+        Replies.json(ctx, 201, MarketAnswer.of(exchange.market(market.conditionId()).orElseThrow()));
     }
 
-    private List<Map<String, Object>> marketsJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        exchange.marketSpecs().stream().sorted(Comparator.comparing(MarketSpec::conditionId)).forEach(m -> out.add(marketJson(m)));
-        return out;
-    }
-
-    /** A market as the admin API shows it: what {@code POST /_sim/markets} takes, every setting filled in. */
-    private static Map<String, Object> marketJson(MarketSpec market) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("market", market.conditionId());
-        json.put("assets", market.tokenIds());
-        json.put("outcomes", market.tokens().stream().map(MarketSpec.Token::outcome).toList());
-        json.put("tickSize", market.tickSize().toPlainString());
-        json.put("negRisk", market.negRisk());
-        json.put("minOrderSize", market.minOrderSize().toPlainString());
-        json.put("takerDelayMs", market.takerDelay().toMillis());
-        return json;
+    private List<MarketAnswer> marketsJson() {
+        return exchange.marketSpecs().stream().sorted(Comparator.comparing(MarketSpec::conditionId)).map(MarketAnswer::of).toList();
     }
 
     /**
@@ -108,64 +129,43 @@ final class AdminApi {
      */
     private void setBalances(RoutingContext ctx) {
         String apiKey = ctx.pathParam("apiKey");
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "balances by asset");
-        Map<String, BigDecimal> amounts = new LinkedHashMap<>();
-        json.fieldNames().forEachRemaining(asset -> {
-            JsonNode value = json.get(asset);
-            amounts.put(asset, value.isNull() ? null : JsonFields.optionalDecimal(json, asset, ""));
-        });
+        Map<String, BigDecimal> amounts = WireJson.read(Replies.body(ctx), BalancesBody.class);
         if (amounts.isEmpty()) {
-            throw RejectedException.badRequest("name at least one asset: pUSD or a token id, with its balance");
+            throw RequestRefused.badRequest("name at least one asset: pUSD or a token id, with its balance");
         }
         exchange.setBalances(apiKey, amounts);
         Replies.json(ctx, 200, balancesJson(apiKey));
     }
 
-    private Map<String, Object> balancesJson(String apiKey) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        exchange.balances(apiKey).entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
-            Map<String, Object> balance = new LinkedHashMap<>();
-            balance.put("balance", entry.getValue().balance().toPlainString());
-            balance.put("held", entry.getValue().held().toPlainString());
-            balance.put("available", entry.getValue().available().toPlainString());
-            json.put(entry.getKey(), balance);
-        });
+    /** Balances by asset: a JSON object whose field names are the assets. */
+    static final class BalancesBody extends java.util.LinkedHashMap<String, BigDecimal> {
+    }
+
+    private Map<String, BalanceAnswer> balancesJson(String apiKey) {
+        Map<String, BalanceAnswer> json = new TreeMap<>();
+        exchange.balances(apiKey).forEach((asset, balance) -> json.put(asset, new BalanceAnswer(balance.balance().toPlainString(),
+                balance.held().toPlainString(), balance.available().toPlainString())));
         return json;
     }
 
     private void getOrder(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        OrderView order = exchange.order(id).orElseThrow(() -> new RejectedException(404, "no order " + id));
-        Replies.json(ctx, 200, orderJson(order));
+        OrderView order = exchange.order(id).orElseThrow(() -> RequestRefused.notFound("no order " + id));
+        Replies.json(ctx, 200, OrderAnswer.of(order));
     }
 
     private void matchOrder(RoutingContext ctx) {
         byte[] body = Replies.body(ctx);
-        JsonNode json = body.length == 0 ? Replies.JSON.createObjectNode() : JsonFields.object(JsonFields.parse(body), "a match");
-        Replies.json(ctx, 200, orderJson(exchange.match(ctx.pathParam("id"), JsonFields.optionalDecimal(json, "size", ""))));
+        MatchBody match = body.length == 0 ? MatchBody.ALL : WireJson.read(body, MatchBody.class);
+        Replies.json(ctx, 200, OrderAnswer.of(exchange.match(ctx.pathParam("id"), match.size())));
     }
 
     private void reseed(RoutingContext ctx) {
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a seed");
-        JsonNode seed = json.get("seed");
-        if (seed == null || !seed.isIntegralNumber() || !seed.canConvertToLong()) {
-            throw RejectedException.badRequest("seed must be a whole number");
+        SeedBody body = WireJson.read(Replies.body(ctx), SeedBody.class);
+        if (body.seed() == null) {
+            throw RequestRefused.badRequest("seed must be a whole number");
         }
-        state.reseed(seed.longValue());
+        state.reseed(body.seed());
         ctx.response().setStatusCode(204).end();
-    }
-
-    static Map<String, Object> orderJson(OrderView order) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", order.id());
-        json.put("owner", order.owner());
-        json.put("market", order.market());
-        json.put("assetId", order.assetId());
-        json.put("side", order.side().name());
-        json.put("price", order.price().toPlainString());
-        json.put("size", order.size().toPlainString());
-        json.put("sizeMatched", order.sizeMatched().toPlainString());
-        json.put("status", order.status().name());
-        return json;
     }
 }

@@ -3,13 +3,11 @@ package dev.clobcancel.simulator.http;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.RejectedException;
+import dev.clobcancel.simulator.exchange.AlreadyExistsException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +17,14 @@ import java.util.regex.Pattern;
  * an account of the simulator like one made through the admin API.
  */
 final class AuthApi {
+
+    /** A key as the exchange hands it out; this answer alone carries the secrets. */
+    record Credentials(String apiKey, String secret, String passphrase) {
+    }
+
+    /** The keys of the caller's address. */
+    record ApiKeys(List<String> apiKeys) {
+    }
 
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
@@ -74,26 +80,22 @@ final class AuthApi {
             SimAccount account = SimAccount.of(credentials, Address.of(address));
             exchange.addAccount(account);
             return account;
-        } catch (RejectedException taken) {
+        } catch (AlreadyExistsException taken) {
             return exchange.account(credentials.apiKey())
-                    .orElseThrow(() -> new RejectedException(400, "Could not create api key"));
+                    .orElseThrow(() -> RequestRefused.badRequest("Could not create api key"));
         }
     }
 
     /** {@code {"apiKey", "secret", "passphrase"}}; the journal records requests only, so never these. */
     private static void answer(RoutingContext ctx, SimAccount account) {
         RequestOutcome.of(ctx).apiKey(account.apiKey());
-        Map<String, String> json = new LinkedHashMap<>();
-        json.put("apiKey", account.apiKey());
-        json.put("secret", account.credentials().secret());
-        json.put("passphrase", account.credentials().passphrase());
-        Replies.json(ctx, 200, json);
+        Replies.json(ctx, 200, new Credentials(account.apiKey(), account.credentials().secret(), account.credentials().passphrase()));
     }
 
     /** {@code {"apiKeys": [...]}}: the keys of the caller's address, as the exchange lists them. */
     private void list(RoutingContext ctx, SimAccount account, byte[] body) {
         List<String> keys = exchange.accountsOf(account.address().value()).stream().map(SimAccount::apiKey).toList();
-        Replies.json(ctx, 200, Map.of("apiKeys", keys));
+        Replies.json(ctx, 200, new ApiKeys(keys));
     }
 
     /** Removes the calling key (its live orders are canceled); answers {@code "OK"}. */

@@ -1,18 +1,11 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.core.JsonFields;
-import dev.clobcancel.simulator.core.ModelJson;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The admin API of the WebSocket channels under {@code /_sim/ws}: their connections, dropping
@@ -33,7 +26,8 @@ final class ChannelsApi {
         router.get("/ws").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, statusJson())));
         router.post("/ws/drop").handler(Replies.guarded(this::drop));
         router.post("/ws/faults").handler(Replies.guarded(ctx ->
-                Replies.json(ctx, 201, Map.of("id", faults.add(ModelJson.channelFault(JsonFields.parse(Replies.body(ctx))))))));
+                Replies.json(ctx, 201, new FaultsApi.Installed(faults.add(
+                        WireJson.read(Replies.body(ctx), AdminBodies.ChannelFaultBody.class).rule())))));
         router.get("/ws/faults").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, faultsJson())));
         router.delete("/ws/faults").handler(Replies.guarded(ctx -> {
             faults.clear();
@@ -41,48 +35,46 @@ final class ChannelsApi {
         }));
         router.delete("/ws/faults/:id").handler(Replies.guarded(ctx -> {
             if (!faults.remove(ctx.pathParam("id"))) {
-                throw new RejectedException(404, "no channel fault " + ctx.pathParam("id"));
+                throw RequestRefused.notFound("no channel fault " + ctx.pathParam("id"));
             }
             ctx.response().setStatusCode(204).end();
         }));
     }
 
-    private Map<String, Object> statusJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("connections", channels.connections());
-        json.put("subscriptions", channels.subscriptions());
-        json.put("bufferLimit", channels.bufferLimit());
-        return json;
+    /** The channels' connections, subscriptions and the buffer limit of a connection. */
+    record ChannelsAnswer(int connections, int subscriptions, int bufferLimit) {
+    }
+
+    /** {@code {"channel": "user"|"market"}}: the channel to drop, both when absent. */
+    record DropBody(String channel) {
+    }
+
+    record Dropped(int dropped) {
+    }
+
+    /** An installed channel fault rule, with the times it has left. */
+    record ChannelFaultAnswer(String id, String action, String channel, String apiKey, Integer times, long delayMs, Double probability) {
+    }
+
+    private ChannelsAnswer statusJson() {
+        return new ChannelsAnswer(channels.connections(), channels.subscriptions(), channels.bufferLimit());
     }
 
     /** {@code {"channel": "user"|"market"}} (or no body: both) drops those connections now, without a close frame. */
     private void drop(RoutingContext ctx) {
         byte[] body = Replies.body(ctx);
-        String channel = null;
-        if (body.length > 0) {
-            JsonNode json = JsonFields.object(JsonFields.parse(body), "a drop");
-            channel = JsonFields.optionalText(json, "channel", "");
-            if (channel != null && !channel.equals(ChannelFaultRule.USER) && !channel.equals(ChannelFaultRule.MARKET)) {
-                throw RejectedException.badRequest("channel must be user or market, not " + channel);
-            }
+        String channel = body.length == 0 ? null : WireJson.read(body, DropBody.class).channel();
+        if (channel != null && !channel.equals(ChannelFaultRule.USER) && !channel.equals(ChannelFaultRule.MARKET)) {
+            throw RequestRefused.badRequest("channel must be user or market, not " + channel);
         }
-        Replies.json(ctx, 200, Map.of("dropped", channels.dropAll(channel)));
+        Replies.json(ctx, 200, new Dropped(channels.dropAll(channel)));
     }
 
-    private List<Map<String, Object>> faultsJson() {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (ChannelFaults.Installed installed : faults.list()) {
+    private List<ChannelFaultAnswer> faultsJson() {
+        return faults.list().stream().map(installed -> {
             ChannelFaultRule rule = installed.rule();
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("id", installed.id());
-            json.put("action", rule.action().jsonName());
-            json.put("channel", rule.channel());
-            json.put("apiKey", rule.apiKey());
-            json.put("times", installed.remaining());
-            json.put("delayMs", rule.delayMs());
-            json.put("probability", rule.probability());
-            out.add(json);
-        }
-        return out;
+            return new ChannelFaultAnswer(installed.id(), rule.action().jsonName(), rule.channel(), rule.apiKey(), installed.remaining(),
+                    rule.delayMs(), rule.probability());
+        }).toList();
     }
 }

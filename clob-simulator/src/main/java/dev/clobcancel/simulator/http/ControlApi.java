@@ -1,13 +1,9 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.clobcancel.simulator.core.JsonFields;
-import dev.clobcancel.simulator.core.ModelJson;
+import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import dev.clobcancel.simulator.journal.SimEvent;
-import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.time.ManualClock;
@@ -16,8 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -40,7 +35,7 @@ final class ControlApi {
 
     /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.get("/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, modeJson(state.modes().state()))));
+        router.get("/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, ModeAnswer.of(state.modes().state()))));
         router.put("/mode").handler(Replies.guarded(this::setMode));
         router.get("/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
         router.put("/rate-limits").handler(Replies.guarded(this::setRateLimits));
@@ -59,122 +54,93 @@ final class ControlApi {
         router.post("/clock").handler(Replies.guarded(this::advanceClock));
     }
 
-    private void setMode(RoutingContext ctx) {
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a mode");
-        state.modes().set(ModelJson.mode(json), millis(json, "forMs"), millis(json, "postOnlyMs"), seconds(json, "retryAfterSeconds"));
-        Replies.json(ctx, 200, modeJson(state.modes().state()));
-    }
-
-    private static Duration millis(JsonNode json, String field) {
-        Integer millis = JsonFields.optionalInt(json, field, "");
-        return millis == null ? null : Duration.ofMillis(millis);
-    }
-
-    private static Duration seconds(JsonNode json, String field) {
-        Integer seconds = JsonFields.optionalInt(json, field, "");
-        return seconds == null ? null : Duration.ofSeconds(seconds);
+    /** {@code {"mode", "forMs"?, "postOnlyMs"?, "retryAfterSeconds"?}}. */
+    record ModeBody(String mode, Integer forMs, Integer postOnlyMs, Integer retryAfterSeconds) {
     }
 
     /** {@code {"mode", "until", "then": {"mode", "until"} | null, "retryAfterSeconds": N | null}}. */
-    private static Map<String, Object> modeJson(ModeSwitch.State mode) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("mode", mode.mode().jsonName());
-        json.put("until", mode.endsAt().map(Object::toString).orElse(null));
-        json.put("then", mode.next().map(phase -> {
-            Map<String, Object> then = new LinkedHashMap<>();
-            then.put("mode", phase.mode().jsonName());
-            then.put("until", phase.until() == null ? null : phase.until().toString());
-            return then;
-        }).orElse(null));
-        json.put("retryAfterSeconds", mode.retryAfter() == null ? null : mode.retryAfter().toSeconds());
-        return json;
+    record ModeAnswer(String mode, String until, Then then, Long retryAfterSeconds) {
+
+        static ModeAnswer of(ModeSwitch.State mode) {
+            return new ModeAnswer(WireNames.mode(mode.mode()), mode.endsAt().map(Object::toString).orElse(null),
+                    mode.next().map(phase -> new Then(WireNames.mode(phase.mode()), phase.until() == null ? null : phase.until().toString()))
+                            .orElse(null),
+                    mode.retryAfter() == null ? null : mode.retryAfter().toSeconds());
+        }
+    }
+
+    /** The phase that follows the mode. */
+    record Then(String mode, String until) {
+    }
+
+    private void setMode(RoutingContext ctx) {
+        ModeBody body = WireJson.read(Replies.body(ctx), ModeBody.class);
+        ExchangeMode mode = WireNames.mode(AdminBodies.required(body.mode(), "mode", ""));
+        if (body.forMs() != null && body.forMs() <= 0) {
+            throw RequestRefused.badRequest("forMs must be more than 0");
+        }
+        if (body.postOnlyMs() != null && body.postOnlyMs() < 0) {
+            throw RequestRefused.badRequest("postOnlyMs must be 0 or more");
+        }
+        if (body.retryAfterSeconds() != null && body.retryAfterSeconds() < 1) {
+            throw RequestRefused.badRequest("retryAfterSeconds must be at least 1");
+        }
+        state.modes().set(mode, millis(body.forMs()), millis(body.postOnlyMs()),
+                body.retryAfterSeconds() == null ? null : Duration.ofSeconds(body.retryAfterSeconds()));
+        Replies.json(ctx, 200, ModeAnswer.of(state.modes().state()));
+    }
+
+    private static Duration millis(Integer millis) {
+        return millis == null ? null : Duration.ofMillis(millis);
+    }
+
+    /** {@code {"enabled", "warning"?, "negativeBalance"?, "openEndedCost"?}}. */
+    record RateLimitsBody(Boolean enabled, Boolean warning, String negativeBalance, String openEndedCost) {
     }
 
     private void setRateLimits(RoutingContext ctx) {
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "rate limits");
-        JsonNode enabled = json.get("enabled");
-        if (enabled == null || !enabled.isBoolean()) {
-            throw RejectedException.badRequest("enabled must be true or false");
+        RateLimitsBody body = WireJson.read(Replies.body(ctx), RateLimitsBody.class);
+        if (body.enabled() == null) {
+            throw RequestRefused.badRequest("enabled must be true or false");
         }
-        JsonNode warning = json.get("warning");
-        if (warning != null && !warning.isNull() && !warning.isBoolean()) {
-            throw RejectedException.badRequest("warning must be true or false");
-        }
-        SignerLimiter.Mode mode = !enabled.asBoolean() ? SignerLimiter.Mode.OFF
-                : warning != null && warning.asBoolean() ? SignerLimiter.Mode.WARN : SignerLimiter.Mode.ENFORCE;
+        SignerLimiter.Mode mode = !body.enabled() ? SignerLimiter.Mode.OFF
+                : Boolean.TRUE.equals(body.warning()) ? SignerLimiter.Mode.WARN : SignerLimiter.Mode.ENFORCE;
         state.enforceRateLimits(new SignerLimiter.Settings(mode,
-                setting(json, "negativeBalance", SignerLimiter.NegativeBalance.values(), SignerLimiter.NegativeBalance.DOCUMENTED),
-                setting(json, "openEndedCost", SignerLimiter.OpenEndedCost.values(), SignerLimiter.OpenEndedCost.AFTER)));
+                setting(SignerLimiter.NegativeBalance.values(), "negativeBalance", body.negativeBalance(), SignerLimiter.NegativeBalance.DOCUMENTED),
+                setting(SignerLimiter.OpenEndedCost.values(), "openEndedCost", body.openEndedCost(), SignerLimiter.OpenEndedCost.AFTER)));
         Replies.json(ctx, 200, rateLimitsJson());
     }
 
     /** A setting named in lower case ({@code "documented"}), or {@code otherwise} when absent. */
-    private static <E extends Enum<E>> E setting(JsonNode json, String field, E[] values, E otherwise) {
-        String name = JsonFields.optionalText(json, field, "");
-        if (name == null) {
-            return otherwise;
-        }
-        for (E value : values) {
-            if (jsonName(value).equals(name)) {
-                return value;
-            }
-        }
-        throw RejectedException.badRequest(field + " must be one of "
-                + java.util.Arrays.stream(values).map(ControlApi::jsonName).toList() + ", not " + name);
+    private static <E extends Enum<E>> E setting(E[] values, String field, String name, E otherwise) {
+        return name == null ? otherwise : WireNames.setting(values, field, name);
     }
 
-    private static String jsonName(Enum<?> value) {
-        return value.name().toLowerCase(java.util.Locale.ROOT);
+    /** The rate limits: the per-endpoint windows, the per-signer settings, the tiers' table and each bucket's state. */
+    record RateLimitsAnswer(boolean enabled, List<Limit> limits, boolean warning, String negativeBalance, String openEndedCost,
+                            List<TierAnswer> tiers, List<BucketAnswer> buckets) {
     }
 
-    private Map<String, Object> rateLimitsJson() {
-        List<Map<String, Object>> limits = new ArrayList<>();
-        for (RateLimit limit : state.rateLimiter().limits()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("method", limit.method());
-            json.put("path", limit.path());
-            json.put("limit", limit.limit());
-            json.put("windowSeconds", limit.window().toSeconds());
-            limits.add(json);
-        }
+    record Limit(String method, String path, int limit, long windowSeconds) {
+    }
+
+    record TierAnswer(String tier, int orderRate, int orderBurst, int cancelRate, int cancelBurst, boolean negativeBalance) {
+    }
+
+    record BucketAnswer(String signer, String tier, String bucket, long remaining) {
+    }
+
+    private RateLimitsAnswer rateLimitsJson() {
+        List<Limit> limits = state.rateLimiter().limits().stream()
+                .map(limit -> new Limit(limit.method(), limit.path(), limit.limit(), limit.window().toSeconds())).toList();
+        List<TierAnswer> tiers = Arrays.stream(Tier.values()).map(tier -> new TierAnswer(WireNames.tier(tier),
+                tier.rate(SignerLimiter.Bucket.ORDER), tier.burst(SignerLimiter.Bucket.ORDER),
+                tier.rate(SignerLimiter.Bucket.CANCEL), tier.burst(SignerLimiter.Bucket.CANCEL), tier.allowsNegativeBalance())).toList();
+        List<BucketAnswer> buckets = state.signerLimiter().buckets().stream().map(bucket -> new BucketAnswer(bucket.signer(),
+                WireNames.tier(bucket.tier()), WireNames.lowerCase(bucket.bucket()), bucket.remaining())).toList();
         SignerLimiter.Settings settings = state.signerLimiter().settings();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("enabled", !limits.isEmpty());
-        json.put("limits", limits);
-        json.put("warning", settings.mode() == SignerLimiter.Mode.WARN);
-        json.put("negativeBalance", jsonName(settings.negativeBalance()));
-        json.put("openEndedCost", jsonName(settings.openEndedCost()));
-        json.put("tiers", tiersJson());
-        json.put("buckets", bucketsJson());
-        return json;
-    }
-
-    private static List<Map<String, Object>> tiersJson() {
-        List<Map<String, Object>> tiers = new ArrayList<>();
-        for (Tier tier : Tier.values()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("tier", tier.jsonName());
-            json.put("orderRate", tier.rate(SignerLimiter.Bucket.ORDER));
-            json.put("orderBurst", tier.burst(SignerLimiter.Bucket.ORDER));
-            json.put("cancelRate", tier.rate(SignerLimiter.Bucket.CANCEL));
-            json.put("cancelBurst", tier.burst(SignerLimiter.Bucket.CANCEL));
-            json.put("negativeBalance", tier.allowsNegativeBalance());
-            tiers.add(json);
-        }
-        return tiers;
-    }
-
-    private List<Map<String, Object>> bucketsJson() {
-        List<Map<String, Object>> buckets = new ArrayList<>();
-        for (SignerLimiter.BucketState bucket : state.signerLimiter().buckets()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("signer", bucket.signer());
-            json.put("tier", bucket.tier().jsonName());
-            json.put("bucket", jsonName(bucket.bucket()));
-            json.put("remaining", bucket.remaining());
-            buckets.add(json);
-        }
-        return buckets;
+        return new RateLimitsAnswer(!limits.isEmpty(), limits, settings.mode() == SignerLimiter.Mode.WARN,
+                WireNames.lowerCase(settings.negativeBalance()), WireNames.lowerCase(settings.openEndedCost()), tiers, buckets);
     }
 
     /** The journal, oldest first, filtered by {@code method} and {@code path} when given. */
@@ -183,85 +149,66 @@ final class ControlApi {
         String path = ctx.queryParams().get("path");
         Predicate<JournalEntry> which = entry -> (method == null || method.equalsIgnoreCase(entry.method()))
                 && (path == null || path.equals(entry.path()));
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (JournalEntry entry : state.journal().entries(which)) {
-            out.add(entryJson(entry));
-        }
+        List<EntryAnswer> out = state.journal().entries(which).stream().map(EntryAnswer::of).toList();
         ctx.response().putHeader(JOURNAL_DROPPED_HEADER, Long.toString(state.journal().dropped()));
         Replies.json(ctx, 200, out);
     }
 
-    static Map<String, Object> entryJson(JournalEntry entry) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("sequence", entry.sequence());
-        json.put("time", entry.time().toString());
-        json.put("method", entry.method());
-        json.put("path", entry.path());
-        json.put("query", entry.query());
-        json.put("body", entry.body());
-        json.put("headers", entry.headers());
-        json.put("status", entry.status());
-        json.put("auth", entry.auth());
-        json.put("apiKey", entry.apiKey());
-        json.put("outcome", entry.outcome());
-        return json;
+    /** A journal entry as {@code GET /_sim/requests} lists it. */
+    record EntryAnswer(long sequence, String time, String method, String path, String query, String body, Map<String, String> headers,
+                       int status, String auth, String apiKey, String outcome) {
+
+        static EntryAnswer of(JournalEntry entry) {
+            return new EntryAnswer(entry.sequence(), entry.time().toString(), entry.method(), entry.path(), entry.query(), entry.body(),
+                    entry.headers(), entry.status(), entry.auth(), entry.apiKey(), entry.outcome());
+        }
     }
 
     /** What the simulator did by itself, oldest first: heartbeat lapses, with the orders they canceled. */
     private void events(RoutingContext ctx) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SimEvent event : state.events().events()) {
-            out.add(eventJson(event));
-        }
+        List<EventAnswer> out = state.events().events().stream().map(EventAnswer::of).toList();
         ctx.response().putHeader(EVENTS_DROPPED_HEADER, Long.toString(state.events().dropped()));
         Replies.json(ctx, 200, out);
     }
 
-    /** {@code {"sequence", "time", "kind", "apiKey", "orderIds", "description"}}. */
-    static Map<String, Object> eventJson(SimEvent event) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("sequence", event.sequence());
-        json.put("time", event.time().toString());
-        json.put("kind", kindName(event.kind()));
-        json.put("apiKey", event.apiKey());
-        json.put("orderIds", event.orderIds());
-        json.put("description", event.description());
-        return json;
+    /** An event as {@code GET /_sim/events} lists it. */
+    record EventAnswer(long sequence, String time, String kind, String apiKey, List<String> orderIds, String description) {
+
+        static EventAnswer of(SimEvent event) {
+            return new EventAnswer(event.sequence(), event.time().toString(), WireNames.eventKind(event.kind()), event.apiKey(),
+                    event.orderIds(), event.description());
+        }
     }
 
-    /** The JSON name of an event's kind: {@code heartbeat-lapse}. */
-    static String kindName(SimEvent.Kind kind) {
-        return switch (kind) {
-            case HEARTBEAT_LAPSE -> "heartbeat-lapse";
-        };
+    /** The simulator's clock: now, in ISO and in unix milliseconds, and whether it is the manual one. */
+    record ClockAnswer(String now, long epochMillis, boolean manual) {
     }
 
-    private Map<String, Object> clockJson() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("now", state.clock().instant().toString());
-        json.put("epochMillis", state.clock().millis());
-        json.put("manual", state.clock() instanceof ManualClock);
-        return json;
+    /** {@code {"advanceMs": N}}. */
+    record ClockMove(Long advanceMs) {
+    }
+
+    private ClockAnswer clockJson() {
+        return new ClockAnswer(state.clock().instant().toString(), state.clock().millis(), state.clock() instanceof ManualClock);
     }
 
     /** {@code {"advanceMs": N}} moves a manual clock; the system clock cannot be moved. */
     private void advanceClock(RoutingContext ctx) {
         if (!(state.clock() instanceof ManualClock manual)) {
-            throw new RejectedException(409, "the simulator runs on the system clock; start it with --clock manual to move time");
+            throw new RequestRefused(409, "the simulator runs on the system clock; start it with --clock manual to move time");
         }
-        JsonNode json = JsonFields.object(JsonFields.parse(Replies.body(ctx)), "a clock move");
-        JsonNode advance = json.get("advanceMs");
-        if (advance == null || !advance.isIntegralNumber() || !advance.canConvertToLong() || advance.longValue() < 0) {
-            throw RejectedException.badRequest("advanceMs must be a whole number of milliseconds, 0 or more");
+        ClockMove move = WireJson.read(Replies.body(ctx), ClockMove.class);
+        if (move.advanceMs() == null || move.advanceMs() < 0) {
+            throw RequestRefused.badRequest("advanceMs must be a whole number of milliseconds, 0 or more");
         }
-        manual.advance(Duration.ofMillis(advance.longValue()));
+        manual.advance(Duration.ofMillis(move.advanceMs()));
         Replies.json(ctx, 200, clockJson());
     }
 
     private void openApi(RoutingContext ctx) {
         try (InputStream in = ControlApi.class.getResourceAsStream(OPENAPI_RESOURCE)) {
             if (in == null) {
-                throw new RejectedException(404, "this build of the simulator carries no OpenAPI document");
+                throw RequestRefused.notFound("this build of the simulator carries no OpenAPI document");
             }
             ctx.response().putHeader("Content-Type", "application/yaml").end(io.vertx.core.buffer.Buffer.buffer(in.readAllBytes()));
         } catch (IOException e) {

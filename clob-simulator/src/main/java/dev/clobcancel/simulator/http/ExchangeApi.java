@@ -1,10 +1,9 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
@@ -17,9 +16,10 @@ import dev.clobcancel.simulator.ws.Channels;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +37,10 @@ final class ExchangeApi {
     static final int CLOB_VERSION = 2;
     static final String NO_BOOK = "No orderbook exists for the requested token id";
 
+    /** {@code GET /version}'s answer. */
+    record Version(int version) {
+    }
+
     private final Exchange exchange;
     private final Channels channels;
     private final Clock clock;
@@ -53,7 +57,7 @@ final class ExchangeApi {
         router.get("/time").handler(ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json")
                 .end(Long.toString(clock.instant().getEpochSecond())));
-        router.get("/version").handler(ctx -> Replies.json(ctx, 200, Map.of("version", CLOB_VERSION)));
+        router.get("/version").handler(ctx -> Replies.json(ctx, 200, new Version(CLOB_VERSION)));
         router.get("/book").handler(Replies.guarded(this::book));
         router.delete("/order").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrder));
         router.delete("/orders").handler(gate.guard(TradingGate.Kind.CANCEL, this::cancelOrders));
@@ -74,56 +78,83 @@ final class ExchangeApi {
     }
 
     /**
+     * {@code DELETE /order}'s body: the order's id; the exchange ignores any other field. A class
+     * with a field rather than a record, so that of two {@code orderID}s the last counts.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class CancelOrderBody {
+        @JsonProperty("orderID")
+        private Object orderId;
+    }
+
+    /** {@code DELETE /cancel-market-orders}'s body: a market, an asset, or both. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record CancelMarketBody(Object market, @JsonProperty("asset_id") Object assetId) {
+    }
+
+    /** The answer of every cancel: the ids canceled, and the exchange's reason for each one that was not. */
+    record CancelAnswer(List<String> canceled, @JsonProperty("not_canceled") Map<String, String> notCanceled) {
+    }
+
+    private static final ObjectReader CANCEL_ORDER = WireJson.reader(CancelOrderBody.class);
+    private static final ObjectReader CANCEL_ORDERS = WireJson.reader(String[].class);
+    private static final ObjectReader CANCEL_MARKET = WireJson.reader(CancelMarketBody.class);
+    private static final ObjectWriter CANCEL_ANSWER = WireJson.writer(CancelAnswer.class);
+
+    static {
+        // Once through each reader and writer of the cancel path at start, so the first cancels
+        // of a fresh simulator do not pay Jackson's lazy set-up (classes loaded, serializers of
+        // the answer's parts found) on the event loop, within the client's attempt timeout.
+        String id = "0x" + "0".repeat(64);
+        orderIdOf(("{\"orderID\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8));
+        readOrNull(CANCEL_ORDERS, ("[\"" + id + "\"]").getBytes(StandardCharsets.UTF_8));
+        answerJson(new CancelReport(List.of(id), Map.of(id, Exchange.NOT_FOUND)));
+        WireJson.write(new Replies.Error(INVALID_PAYLOAD));
+    }
+
+    /**
      * The text of {@code orderID} in a body that is one JSON object, or null when it is not (not
      * JSON, another value, text after it, no {@code orderID} or not a string; of two, the last
-     * counts). Read as a stream of tokens, the busiest endpoint's body costs no tree.
+     * counts).
      */
     static String orderIdOf(byte[] body) {
+        CancelOrderBody read = readOrNull(CANCEL_ORDER, body);
+        return read != null && read.orderId instanceof String id ? id : null;
+    }
+
+    /** The body as {@code reader}'s type, or null when it is not one. */
+    private static <T> T readOrNull(ObjectReader reader, byte[] body) {
         if (body.length == 0) {
             return null;
         }
-        try (JsonParser json = Replies.JSON.getFactory().createParser(body)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            String orderId = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                JsonToken value = json.nextToken();
-                if (field.equals("orderID")) {
-                    orderId = value == JsonToken.VALUE_STRING ? json.getText() : null;
-                } else {
-                    json.skipChildren();
-                }
-            }
-            return json.nextToken() == null ? orderId : null;
-        } catch (IOException notJson) {
+        try {
+            return reader.readValue(body);
+        } catch (IOException notOne) {
             return null;
         }
     }
 
     private void cancelOrders(RoutingContext ctx, SimAccount account, byte[] body) {
-        JsonNode ids = readJson(body).filter(JsonNode::isArray).orElse(null);
+        String[] ids = readOrNull(CANCEL_ORDERS, body);
         if (ids == null) {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
             return;
         }
-        if (ids.size() > MAX_BATCH) {
+        if (ids.length > MAX_BATCH) {
             Replies.error(ctx, 400, TOO_MANY_IDS);
             return;
         }
-        List<String> orderIds = new ArrayList<>(ids.size());
-        for (JsonNode id : ids) {
-            if (!id.isTextual()) {
+        for (String id : ids) {
+            if (id == null) {
                 Replies.error(ctx, 400, INVALID_PAYLOAD);
                 return;
             }
-            if (!OrderId.isValid(id.asText())) {
+            if (!OrderId.isValid(id)) {
                 Replies.error(ctx, 400, INVALID_ORDER_ID);
                 return;
             }
-            orderIds.add(id.asText());
         }
+        List<String> orderIds = Arrays.asList(ids);
         // The exchange charges the ids submitted, duplicates included.
         if (gate.admit(ctx, account, SignerLimiter.Bucket.CANCEL, orderIds.size())) {
             answer(ctx, () -> exchange.cancel(account.apiKey(), orderIds));
@@ -156,15 +187,23 @@ final class ExchangeApi {
     }
 
     private void cancelMarketOrders(RoutingContext ctx, SimAccount account, byte[] body) {
-        JsonNode json = readJson(body).filter(JsonNode::isObject).orElse(null);
-        String market = json == null ? null : optionalText(json, "market");
-        String assetId = json == null ? null : optionalText(json, "asset_id");
-        boolean wrongType = json != null && (wrongType(json, "market") || wrongType(json, "asset_id"));
+        CancelMarketBody json = readOrNull(CANCEL_MARKET, body);
+        boolean wrongType = json != null && (wrongType(json.market()) || wrongType(json.assetId()));
+        String market = json == null ? null : nonEmpty(json.market());
+        String assetId = json == null ? null : nonEmpty(json.assetId());
         if (json == null || wrongType || (market == null && assetId == null)) {
             Replies.error(ctx, 400, INVALID_PAYLOAD);
             return;
         }
         cancelOpenEnded(ctx, account, market, assetId);
+    }
+
+    private static String nonEmpty(Object value) {
+        return value instanceof String text && !text.isEmpty() ? text : null;
+    }
+
+    private static boolean wrongType(Object value) {
+        return value != null && !(value instanceof String);
     }
 
     private void book(RoutingContext ctx) {
@@ -178,33 +217,29 @@ final class ExchangeApi {
             Replies.error(ctx, 404, NO_BOOK);
             return;
         }
-        Replies.json(ctx, 200, bookJson(book.get(), exchange.marketOfAsset(tokenId).orElseThrow()));
+        Replies.json(ctx, 200, BookAnswer.of(book.get(), exchange.marketOfAsset(tokenId).orElseThrow()));
     }
 
     /** The book with its market's tick size, neg-risk and minimum order size, which the clients read before signing. */
-    static Map<String, Object> bookJson(BookView book, MarketSpec market) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("market", book.market());
-        json.put("asset_id", book.assetId());
-        json.put("timestamp", Long.toString(book.timestampMillis()));
-        json.put("hash", book.hash());
-        json.put("bids", levels(book.bids()));
-        json.put("asks", levels(book.asks()));
-        json.put("min_order_size", market.minOrderSize().toPlainString());
-        json.put("tick_size", market.tickSize().toPlainString());
-        json.put("neg_risk", market.negRisk());
-        return json;
+    record BookAnswer(String market, @JsonProperty("asset_id") String assetId, String timestamp, String hash, List<Level> bids,
+                      List<Level> asks, @JsonProperty("min_order_size") String minOrderSize, @JsonProperty("tick_size") String tickSize,
+                      @JsonProperty("neg_risk") boolean negRisk) {
+
+        static BookAnswer of(BookView book, MarketSpec market) {
+            return new BookAnswer(book.market(), book.assetId(), Long.toString(book.timestampMillis()), book.hash(),
+                    Level.of(book.bids()), Level.of(book.asks()), market.minOrderSize().toPlainString(),
+                    market.tickSize().toPlainString(), market.negRisk());
+        }
     }
 
-    private static List<Map<String, String>> levels(List<BookView.PriceLevel> levels) {
-        List<Map<String, String>> out = new ArrayList<>(levels.size());
-        for (BookView.PriceLevel level : levels) {
-            Map<String, String> json = new LinkedHashMap<>();
-            json.put("price", level.price().toPlainString());
-            json.put("size", level.size().toPlainString());
-            out.add(json);
+    /** One price level of a book: decimal strings. */
+    record Level(String price, String size) {
+
+        static List<Level> of(List<BookView.PriceLevel> levels) {
+            List<Level> out = new ArrayList<>(levels.size());
+            levels.forEach(level -> out.add(new Level(level.price().toPlainString(), level.size().toPlainString())));
+            return out;
         }
-        return out;
     }
 
     /**
@@ -215,44 +250,12 @@ final class ExchangeApi {
         channels.afterDelivery(cancel, report -> Replies.json(ctx, 200, answerJson(report)));
     }
 
-    /** The answer's bytes, written token by token: no map to build, nothing for Jackson to look up. */
+    /** The answer's bytes, by the one writer of {@link CancelAnswer}. */
     static byte[] answerJson(CancelReport report) {
-        ByteArrayBuilder bytes = new ByteArrayBuilder(64 + 72 * report.canceled().size());
-        try (JsonGenerator json = Replies.JSON.getFactory().createGenerator(bytes)) {
-            json.writeStartObject();
-            json.writeArrayFieldStart("canceled");
-            for (String id : report.canceled()) {
-                json.writeString(id);
-            }
-            json.writeEndArray();
-            json.writeObjectFieldStart("not_canceled");
-            for (Map.Entry<String, String> reason : report.notCanceled().entrySet()) {
-                json.writeStringField(reason.getKey(), reason.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
+        try {
+            return CANCEL_ANSWER.writeValueAsBytes(new CancelAnswer(report.canceled(), report.notCanceled()));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write a cancel's answer", e);
-        }
-        return bytes.toByteArray();
-    }
-
-    private static String optionalText(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value != null && value.isTextual() && !value.asText().isEmpty() ? value.asText() : null;
-    }
-
-    private static boolean wrongType(JsonNode json, String field) {
-        JsonNode value = json.get(field);
-        return value != null && !value.isNull() && !value.isTextual();
-    }
-
-    /** The body as JSON, or empty when it is not JSON. */
-    static Optional<JsonNode> readJson(byte[] body) {
-        try {
-            return body.length == 0 ? Optional.empty() : Optional.ofNullable(Replies.JSON.readTree(body));
-        } catch (IOException e) {
-            return Optional.empty();
         }
     }
 }

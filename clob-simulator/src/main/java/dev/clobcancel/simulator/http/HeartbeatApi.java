@@ -1,16 +1,15 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.InvalidHeartbeatException;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The dead man's switch: {@code POST /v1/heartbeats} (the official clients' path, answering the
@@ -34,7 +33,7 @@ final class HeartbeatApi {
         router.post("/v1/heartbeats").handler(gate.guard(TradingGate.Kind.HEARTBEAT, this::beat));
         router.post("/heartbeats").handler(gate.guard(TradingGate.Kind.HEARTBEAT, (ctx, account, body) -> {
             heartbeats.beatWithoutId(account.apiKey());
-            Replies.json(ctx, 200, Map.of("status", "ok"));
+            Replies.json(ctx, 200, Replies.Status.OK);
         }));
     }
 
@@ -50,51 +49,59 @@ final class HeartbeatApi {
     private void beat(RoutingContext ctx, SimAccount account, byte[] body) {
         String named = heartbeatIdOf(body);
         try {
-            Replies.json(ctx, 200, Map.of("heartbeat_id", heartbeats.beat(account.apiKey(), named)));
+            Replies.json(ctx, 200, new Beat(heartbeats.beat(account.apiKey(), named)));
         } catch (InvalidHeartbeatException e) {
-            Replies.json(ctx, 400, mismatchJson(e.expectedId()));
+            Replies.json(ctx, ExchangeFailures.status(e), Mismatch.expecting(e.expectedId()));
         }
+    }
+
+    /** A heartbeat's body: the id the last one returned, or none to start a chain; other fields are ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record BeatBody(@JsonProperty("heartbeat_id") Object heartbeatId) {
+    }
+
+    /** A heartbeat taken: the id the next must name. */
+    record Beat(@JsonProperty("heartbeat_id") String heartbeatId) {
     }
 
     /**
      * The exchange's refusal carries the expected id; its official clients read the words from
      * {@code error_msg}, and every answer of the simulator names its error in {@code error}: both.
      */
-    static Map<String, Object> mismatchJson(String expectedId) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("error", InvalidHeartbeatException.MESSAGE);
-        json.put("error_msg", InvalidHeartbeatException.MESSAGE);
-        json.put("heartbeat_id", expectedId);
-        return json;
+    record Mismatch(String error, @JsonProperty("error_msg") String errorMsg, @JsonProperty("heartbeat_id") String heartbeatId) {
+        static Mismatch expecting(String expectedId) {
+            return new Mismatch(InvalidHeartbeatException.MESSAGE, InvalidHeartbeatException.MESSAGE, expectedId);
+        }
+    }
+
+    /** {@code GET /_sim/heartbeats}: the window, and each armed switch. */
+    record Armed(long windowMs, List<Chain> armed) {
+    }
+
+    record Chain(String apiKey, String heartbeatId, String lastBeat, String deadline) {
     }
 
     private static String heartbeatIdOf(byte[] body) {
-        String previous = null;
-        if (body.length > 0) {
-            JsonNode json = ExchangeApi.readJson(body).filter(JsonNode::isObject)
-                    .orElseThrow(() -> RejectedException.badRequest(INVALID_PAYLOAD));
-            JsonNode id = json.get("heartbeat_id");
-            if (id != null && !id.isNull() && !id.isTextual()) {
-                throw RejectedException.badRequest(INVALID_PAYLOAD);
-            }
-            previous = id == null || id.isNull() ? null : id.asText();
+        if (body.length == 0) {
+            return null;
         }
-        return previous;
+        BeatBody json;
+        try {
+            json = WireJson.reader(BeatBody.class).readValue(body);
+        } catch (IOException notJson) {
+            json = null;
+        }
+        if (json == null || (json.heartbeatId() != null && !(json.heartbeatId() instanceof String))) {
+            throw RequestRefused.badRequest(INVALID_PAYLOAD);
+        }
+        return (String) json.heartbeatId();
     }
 
     private void armed(RoutingContext ctx) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Chain> out = new ArrayList<>();
         for (HeartbeatSwitch.Chain chain : heartbeats.chains()) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("apiKey", chain.apiKey());
-            json.put("heartbeatId", chain.heartbeatId());
-            json.put("lastBeat", chain.lastBeat().toString());
-            json.put("deadline", chain.deadline().toString());
-            out.add(json);
+            out.add(new Chain(chain.apiKey(), chain.heartbeatId(), chain.lastBeat().toString(), chain.deadline().toString()));
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("windowMs", heartbeats.window().toMillis());
-        answer.put("armed", out);
-        Replies.json(ctx, 200, answer);
+        Replies.json(ctx, 200, new Armed(heartbeats.window().toMillis(), out));
     }
 }

@@ -2,6 +2,7 @@ package dev.clobcancel.simulator.http;
 
 import io.netty.handler.codec.TooLongFrameException;
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Locale;
 
@@ -22,7 +23,7 @@ final class InvalidRequests implements Handler<HttpServerRequest> {
             status = lower.contains("header") ? 431 : 414;
         }
         String error = "malformed HTTP request: " + (message == null ? cause.getClass().getSimpleName() : message);
-        String body = "{\"error\":" + Replies.quote(error) + "}";
+        Buffer body = Buffer.buffer(WireJson.write(new Replies.Error(error)));
         request.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json")

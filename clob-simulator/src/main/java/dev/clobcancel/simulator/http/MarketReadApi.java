@@ -1,13 +1,12 @@
 package dev.clobcancel.simulator.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The public market reads {@code @polymarket/clob-client-v2} 1.1.0 makes before it signs an order
@@ -29,10 +28,10 @@ final class MarketReadApi {
 
     void mount(Router router) {
         router.get("/tick-size").handler(Replies.guarded(ctx -> byToken(ctx,
-                market -> Map.of("minimum_tick_size", market.tickSize()))));
-        router.get("/neg-risk").handler(Replies.guarded(ctx -> byToken(ctx, market -> Map.of("neg_risk", market.negRisk()))));
+                market -> new TickSize(market.tickSize()))));
+        router.get("/neg-risk").handler(Replies.guarded(ctx -> byToken(ctx, market -> new NegRisk(market.negRisk()))));
         // The simulator charges no fees: a base fee of 0 bps, which V1 orders sign for.
-        router.get("/fee-rate").handler(Replies.guarded(ctx -> byToken(ctx, market -> Map.of("base_fee", 0))));
+        router.get("/fee-rate").handler(Replies.guarded(ctx -> byToken(ctx, market -> new BaseFee(0))));
         router.get("/markets-by-token/:token").handler(Replies.guarded(this::marketByToken));
         router.get("/clob-markets/:condition").handler(Replies.guarded(this::clobMarket));
     }
@@ -54,13 +53,25 @@ final class MarketReadApi {
 
     private void marketByToken(RoutingContext ctx) {
         exchange.marketOfAsset(ctx.pathParam("token")).ifPresentOrElse(
-                market -> Replies.json(ctx, 200, Map.of("condition_id", market.conditionId())),
+                market -> Replies.json(ctx, 200, new ConditionOf(market.conditionId())),
                 () -> Replies.error(ctx, 404, MARKET_NOT_FOUND));
     }
 
     private void clobMarket(RoutingContext ctx) {
-        exchange.market(ctx.pathParam("condition")).ifPresentOrElse(market -> Replies.json(ctx, 200, details(market)),
+        exchange.market(ctx.pathParam("condition")).ifPresentOrElse(market -> Replies.json(ctx, 200, Details.of(market)),
                 () -> Replies.error(ctx, 404, MARKET_NOT_FOUND));
+    }
+
+    record TickSize(@JsonProperty("minimum_tick_size") BigDecimal minimumTickSize) {
+    }
+
+    record NegRisk(@JsonProperty("neg_risk") boolean negRisk) {
+    }
+
+    record BaseFee(@JsonProperty("base_fee") int baseFee) {
+    }
+
+    record ConditionOf(@JsonProperty("condition_id") String conditionId) {
     }
 
     /**
@@ -69,21 +80,18 @@ final class MarketReadApi {
      * {@code fd} the fee details (rate, exponent: none here), {@code mbf}/{@code tbf} the maker
      * and taker base fees, {@code r} the rewards (none), {@code mos} the minimum order size.
      */
-    static Map<String, Object> details(MarketSpec market) {
-        List<Map<String, String>> tokens = new ArrayList<>();
-        for (MarketSpec.Token token : market.tokens()) {
-            tokens.add(Map.of("t", token.tokenId(), "o", token.outcome()));
+    record Details(String c, List<Token> t, BigDecimal mts, boolean nr, FeeDetails fd, int mbf, int tbf, Object r, BigDecimal mos) {
+
+        static Details of(MarketSpec market) {
+            return new Details(market.conditionId(), market.tokens().stream().map(token -> new Token(token.tokenId(), token.outcome())).toList(),
+                    market.tickSize(), market.negRisk(), FeeDetails.NONE, 0, 0, null, market.minOrderSize());
         }
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("c", market.conditionId());
-        json.put("t", tokens);
-        json.put("mts", market.tickSize());
-        json.put("nr", market.negRisk());
-        json.put("fd", Map.of("r", 0, "e", 0));
-        json.put("mbf", 0);
-        json.put("tbf", 0);
-        json.put("r", null);
-        json.put("mos", market.minOrderSize());
-        return json;
+    }
+
+    record Token(String t, String o) {
+    }
+
+    record FeeDetails(int r, int e) {
+        static final FeeDetails NONE = new FeeDetails(0, 0);
     }
 }

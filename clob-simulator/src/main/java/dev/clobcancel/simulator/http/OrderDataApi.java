@@ -1,17 +1,15 @@
 package dev.clobcancel.simulator.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.OrderView;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -41,51 +39,44 @@ final class OrderDataApi {
     private void getOrder(RoutingContext ctx, SimAccount account, byte[] body) {
         String id = ctx.pathParam("id");
         OrderView order = exchange.order(id).filter(o -> o.owner().equals(account.apiKey()))
-                .orElseThrow(() -> new RejectedException(404, "order " + id + " not found"));
-        Replies.json(ctx, 200, openOrderJson(order, account));
+                .orElseThrow(() -> RequestRefused.notFound("order " + id + " not found"));
+        Replies.json(ctx, 200, OpenOrder.of(order));
     }
 
     private void getOrders(RoutingContext ctx, SimAccount account, byte[] body) {
         var query = ctx.queryParams();
         int offset = offset(query.get("next_cursor"));
         List<OrderView> live = exchange.liveOrders(account.apiKey(), query.get("id"), query.get("market"), query.get("asset_id"));
-        Replies.json(ctx, 200, page(live, offset, order -> openOrderJson(order, account)));
+        Replies.json(ctx, 200, page(live, offset, OpenOrder::of));
+    }
+
+    /** One page of a listing, as the exchange pages them. */
+    record Page<T>(int limit, @JsonProperty("next_cursor") String nextCursor, int count, List<T> data) {
     }
 
     /** One page of {@code all} from {@code offset}, as the exchange pages its listings: {limit, next_cursor, count, data}. */
-    static <T> Map<String, Object> page(List<T> all, int offset, Function<T, Object> json) {
-        List<Object> page = new ArrayList<>();
+    static <T, J> Page<J> page(List<T> all, int offset, Function<T, J> json) {
+        List<J> page = new ArrayList<>();
         for (T item : all.subList(Math.min(offset, all.size()), Math.min(offset + PAGE_SIZE, all.size()))) {
             page.add(json.apply(item));
         }
         int next = offset + PAGE_SIZE;
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("limit", PAGE_SIZE);
-        answer.put("next_cursor", next >= all.size() ? END_CURSOR : cursor(next));
-        answer.put("count", page.size());
-        answer.put("data", page);
-        return answer;
+        return new Page<>(PAGE_SIZE, next >= all.size() ? END_CURSOR : cursor(next), page.size(), page);
     }
 
     /** An order as the exchange's {@code OpenOrder}. */
-    static Map<String, Object> openOrderJson(OrderView order, SimAccount owner) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", order.id());
-        json.put("status", order.status().name());
-        json.put("owner", order.owner());
-        json.put("maker_address", order.maker());
-        json.put("market", order.market());
-        json.put("asset_id", order.assetId());
-        json.put("side", order.side().name());
-        json.put("original_size", order.size().toPlainString());
-        json.put("size_matched", order.sizeMatched().toPlainString());
-        json.put("price", order.price().toPlainString());
-        json.put("outcome", order.outcome());
-        json.put("expiration", Long.toString(order.expiration()));
-        json.put("order_type", order.orderType().name());
-        json.put("associate_trades", order.tradeIds());
-        json.put("created_at", order.createdAt());
-        return json;
+    record OpenOrder(String id, String status, String owner, @JsonProperty("maker_address") String makerAddress, String market,
+                     @JsonProperty("asset_id") String assetId, String side, @JsonProperty("original_size") String originalSize,
+                     @JsonProperty("size_matched") String sizeMatched, String price, String outcome, String expiration,
+                     @JsonProperty("order_type") String orderType, @JsonProperty("associate_trades") List<String> associateTrades,
+                     @JsonProperty("created_at") long createdAt) {
+
+        static OpenOrder of(OrderView order) {
+            return new OpenOrder(order.id(), WireNames.status(order.status()), order.owner(), order.maker(), order.market(), order.assetId(),
+                    WireNames.side(order.side()), order.size().toPlainString(), order.sizeMatched().toPlainString(),
+                    order.price().toPlainString(), order.outcome(), Long.toString(order.expiration()),
+                    WireNames.orderType(order.orderType()), order.tradeIds(), order.createdAt());
+        }
     }
 
     static int offset(String cursor) {
@@ -95,11 +86,11 @@ final class OrderDataApi {
         try {
             int offset = Integer.parseInt(new String(Base64.getDecoder().decode(cursor), StandardCharsets.US_ASCII));
             if (offset < 0) {
-                throw RejectedException.badRequest("next_cursor " + cursor + " is past the last page");
+                throw RequestRefused.badRequest("next_cursor " + cursor + " is past the last page");
             }
             return offset;
         } catch (IllegalArgumentException e) {
-            throw RejectedException.badRequest("next_cursor " + cursor + " is not a cursor this server gave");
+            throw RequestRefused.badRequest("next_cursor " + cursor + " is not a cursor this server gave");
         }
     }
 

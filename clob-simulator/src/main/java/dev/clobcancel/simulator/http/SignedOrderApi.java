@@ -1,6 +1,9 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.clobcancel.simulator.eip712.OrderV2;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
@@ -12,18 +15,16 @@ import dev.clobcancel.simulator.exchange.Side;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.orders.CheckedOrder;
 import dev.clobcancel.simulator.orders.OrderCheck;
-import dev.clobcancel.simulator.orders.OrderPayload;
 import dev.clobcancel.simulator.orders.SignedOrderRefusedException;
 import dev.clobcancel.simulator.orders.PostedOrder;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,6 +45,7 @@ final class SignedOrderApi {
     /** Names the failed check of a refused order: the exchange's words rarely do. */
     static final String REFUSAL_HEADER = "X-Sim-Refusal";
 
+    private static final JavaType BATCH = WireJson.listOf(SignedOrderBody.class);
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
     private final SimulatorBackend state;
@@ -63,20 +65,32 @@ final class SignedOrderApi {
 
     private void postOrder(RoutingContext ctx, SimAccount account, byte[] body) {
         try {
-            PostedOrder posted = OrderPayload.read(ExchangeApi.readJson(body).orElse(null));
+            PostedOrder posted = SignedOrderBody.read(body);
             if (gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, 1)) {
                 Replies.json(ctx, 200, answer(place(posted, account)));
             }
         } catch (SignedOrderRefusedException e) {
             ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(e.detail()).replaceAll("?"));
-            Replies.error(ctx, e.status(), e.getMessage());
+            Replies.error(ctx, ExchangeFailures.statusOf(e).orElseThrow(), e.getMessage());
         }
     }
 
     private void postOrders(RoutingContext ctx, SimAccount account, byte[] body) {
-        JsonNode batch = ExchangeApi.readJson(body).filter(JsonNode::isArray).orElse(null);
+        List<SignedOrderBody> batch;
+        try {
+            batch = body.length == 0 ? null : WireJson.reader(BATCH).readValue(body);
+        } catch (MismatchedInputException e) {
+            int index = e.getPath().isEmpty() ? -1 : e.getPath().get(0).getIndex();
+            if (index >= 0) {
+                refuse(ctx, SignedOrderRefusedException.INVALID_ORDER_PAYLOAD, "order " + index + ": " + SignedOrderBody.NOT_AN_ORDER);
+                return;
+            }
+            batch = null;
+        } catch (IOException notJson) {
+            batch = null;
+        }
         if (batch == null || batch.isEmpty()) {
-            refuse(ctx, OrderPayload.INVALID_ORDER_PAYLOAD, "the body must be a non-empty array of orders");
+            refuse(ctx, SignedOrderRefusedException.INVALID_ORDER_PAYLOAD, "the body must be a non-empty array of orders");
             return;
         }
         if (batch.size() > MAX_BATCH) {
@@ -85,7 +99,12 @@ final class SignedOrderApi {
         }
         List<PostedOrder> posted = new ArrayList<>(batch.size());
         try {
-            batch.forEach(element -> posted.add(OrderPayload.read(element)));
+            for (SignedOrderBody element : batch) {
+                if (element == null) {
+                    throw SignedOrderRefusedException.refused(SignedOrderRefusedException.INVALID_ORDER_PAYLOAD, SignedOrderBody.NOT_AN_ORDER);
+                }
+                posted.add(element.posted());
+            }
         } catch (SignedOrderRefusedException e) {
             refuse(ctx, e.getMessage(), "order " + posted.size() + ": " + e.detail());
             return;
@@ -93,12 +112,12 @@ final class SignedOrderApi {
         if (!gate.admit(ctx, account, SignerLimiter.Bucket.ORDER, posted.size())) {
             return;
         }
-        List<Map<String, Object>> answers = new ArrayList<>(posted.size());
+        List<OrderAnswer> answers = new ArrayList<>(posted.size());
         for (PostedOrder order : posted) {
             try {
                 answers.add(answer(place(order, account)));
             } catch (SignedOrderRefusedException e) {
-                answers.add(failure(e.getMessage()));
+                answers.add(OrderAnswer.failure(e.getMessage()));
             }
         }
         Replies.json(ctx, 200, answers);
@@ -112,8 +131,8 @@ final class SignedOrderApi {
     /** Checks the order and submits it to the exchange, which matches it. */
     private Placement place(PostedOrder posted, SimAccount account) {
         String tokenId = posted.order().tokenId().toString();
-        MarketSpec market = exchange.marketOfAsset(tokenId).orElseThrow(() -> new SignedOrderRefusedException(404,
-                OrderRefusedException.MARKET_NOT_FOUND, "tokenId " + tokenId + " is of no market the simulator lists (POST /_sim/markets)"));
+        MarketSpec market = exchange.marketOfAsset(tokenId).orElseThrow(() -> SignedOrderRefusedException.marketNotFound(
+                "tokenId " + tokenId + " is of no market the simulator lists (POST /_sim/markets)"));
         CheckedOrder order = OrderCheck.check(posted, account, market, state.chain());
         OrderV2 signed = posted.order();
         try {
@@ -121,8 +140,9 @@ final class SignedOrderApi {
                     posted.isBuy() ? Side.BUY : Side.SELL, order.price(), order.size(), OrderType.valueOf(posted.orderType()),
                     posted.postOnly(), posted.expiration(), tokens(signed.makerAmount()), tokens(signed.takerAmount())));
         } catch (OrderRefusedException e) {
-            int status = e.reason() == OrderRefusedException.Reason.MARKET_NOT_FOUND ? 404 : 400;
-            throw new SignedOrderRefusedException(status, e.getMessage(), "the exchange refused it: " + e.reason());
+            String detail = "the exchange refused it: " + e.reason();
+            throw e.reason() == OrderRefusedException.Reason.MARKET_NOT_FOUND ? SignedOrderRefusedException.marketNotFound(detail)
+                    : SignedOrderRefusedException.refused(e.getMessage(), detail);
         }
     }
 
@@ -132,29 +152,18 @@ final class SignedOrderApi {
     }
 
     /** The exchange's {@code OrderResponse}, its fields in the order the issue and the client list them. */
-    private static Map<String, Object> answer(Placement placed) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("success", true);
-        json.put("errorMsg", "");
-        json.put("orderID", placed.orderId());
-        json.put("status", placed.status());
-        json.put("makingAmount", placed.makingAmount());
-        json.put("takingAmount", placed.takingAmount());
-        json.put("transactionsHashes", placed.transactionsHashes());
-        json.put("tradeIDs", placed.tradeIds());
-        return json;
+    @JsonPropertyOrder({"success", "errorMsg", "orderID", "status", "makingAmount", "takingAmount", "transactionsHashes", "tradeIDs"})
+    record OrderAnswer(boolean success, String errorMsg, @JsonProperty("orderID") String orderId, String status, String makingAmount,
+                       String takingAmount, List<String> transactionsHashes, @JsonProperty("tradeIDs") List<String> tradeIds) {
+
+        /** A refused order of a batch: its words, every other field empty. */
+        static OrderAnswer failure(String message) {
+            return new OrderAnswer(false, message, "", "", "", "", List.of(), List.of());
+        }
     }
 
-    private static Map<String, Object> failure(String message) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("success", false);
-        json.put("errorMsg", message);
-        json.put("orderID", "");
-        json.put("status", "");
-        json.put("makingAmount", "");
-        json.put("takingAmount", "");
-        json.put("transactionsHashes", List.of());
-        json.put("tradeIDs", List.of());
-        return json;
+    private static OrderAnswer answer(Placement placed) {
+        return new OrderAnswer(true, "", placed.orderId(), placed.status(), placed.makingAmount(), placed.takingAmount(),
+                placed.transactionsHashes(), placed.tradeIds());
     }
 }

@@ -7,7 +7,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -71,7 +70,7 @@ final class SimulatorRouter {
         Router admin = Router.router(vertx);
         // Container health checks and wait strategies probe this; it answers as soon as the server serves.
         admin.get(SimulatorHttp.HEALTH_PATH.substring(SimulatorHttp.ADMIN_PATH.length()))
-                .handler(ctx -> Replies.json(ctx, 200, Map.of("status", "ok")));
+                .handler(ctx -> Replies.json(ctx, 200, Replies.Status.OK));
         admin.route().handler(expireHeartbeats);
         new AdminApi(state).mount(admin);
         new ControlApi(state).mount(admin);

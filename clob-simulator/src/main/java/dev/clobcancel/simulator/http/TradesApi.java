@@ -1,17 +1,14 @@
 package dev.clobcancel.simulator.http;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.clobcancel.simulator.exchange.Exchange;
-import dev.clobcancel.simulator.exchange.RejectedException;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.exchange.Trade;
 import dev.clobcancel.simulator.exchange.TradeFilter;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The caller's trades ({@code GET /data/trades}, L2-authenticated, paged as {@code /data/orders}
@@ -22,6 +19,8 @@ final class TradesApi {
 
     /** The exchange's words for a bad filter (docs.polymarket.com/resources/error-codes, "GET trades"). */
     static final String INVALID_PARAMS = "Invalid trade params payload";
+    /** The simulator charges no fees. */
+    private static final String NO_FEE = "0";
 
     private final Exchange exchange;
     private final TradingGate gate;
@@ -38,9 +37,7 @@ final class TradesApi {
     /** {@code GET /_sim/trades}, on the admin sub-router. */
     void mountAdmin(Router admin) {
         admin.get("/trades").handler(Replies.guarded(ctx -> {
-            List<Object> all = new ArrayList<>();
-            exchange.trades().forEach(trade -> all.add(tradeJson(trade, null)));
-            Replies.json(ctx, 200, all);
+            Replies.json(ctx, 200, exchange.trades().stream().map(trade -> TradeAnswer.of(trade, null)).toList());
         }));
     }
 
@@ -50,7 +47,7 @@ final class TradesApi {
                 query.get("maker_address"), seconds(query, "before"), seconds(query, "after"));
         int offset = OrderDataApi.offset(query.get("next_cursor"));
         List<Trade> trades = exchange.trades(account.apiKey(), filter);
-        Replies.json(ctx, 200, OrderDataApi.page(trades, offset, trade -> tradeJson(trade, account.apiKey())));
+        Replies.json(ctx, 200, OrderDataApi.page(trades, offset, trade -> TradeAnswer.of(trade, account.apiKey())));
     }
 
     private static Long seconds(MultiMap query, String name) {
@@ -61,7 +58,7 @@ final class TradesApi {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw RejectedException.badRequest(INVALID_PARAMS + ": " + name + " must be unix seconds, not " + value);
+            throw RequestRefused.badRequest(INVALID_PARAMS + ": " + name + " must be unix seconds, not " + value);
         }
     }
 
@@ -69,40 +66,30 @@ final class TradesApi {
      * A trade as the exchange shows it to {@code viewer} (an API key; null for the admin):
      * {@code trader_side} is TAKER for the taker's owner, MAKER for the others.
      */
-    static Map<String, Object> tradeJson(Trade trade, String viewer) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", trade.id());
-        json.put("taker_order_id", trade.takerOrderId());
-        json.put("market", trade.market());
-        json.put("asset_id", trade.assetId());
-        json.put("side", trade.side().name());
-        json.put("size", trade.size().stripTrailingZeros().toPlainString());
-        json.put("fee_rate_bps", "0");
-        json.put("price", trade.price().toPlainString());
-        json.put("status", trade.status());
-        json.put("match_time", Long.toString(trade.matchTime()));
-        json.put("last_update", Long.toString(trade.matchTime()));
-        json.put("outcome", trade.outcome());
-        json.put("bucket_index", 0);
-        json.put("owner", trade.takerOwner());
-        json.put("maker_address", trade.takerAddress());
-        List<Object> makers = new ArrayList<>();
-        for (Trade.MakerFill maker : trade.makerOrders()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("order_id", maker.orderId());
-            m.put("owner", maker.owner());
-            m.put("maker_address", maker.makerAddress());
-            m.put("matched_amount", maker.matchedAmount().stripTrailingZeros().toPlainString());
-            m.put("price", maker.price().toPlainString());
-            m.put("fee_rate_bps", "0");
-            m.put("asset_id", maker.assetId());
-            m.put("outcome", maker.outcome());
-            m.put("side", maker.side().name());
-            makers.add(m);
+    record TradeAnswer(String id, @JsonProperty("taker_order_id") String takerOrderId, String market, @JsonProperty("asset_id") String assetId,
+                       String side, String size, @JsonProperty("fee_rate_bps") String feeRateBps, String price, String status,
+                       @JsonProperty("match_time") String matchTime, @JsonProperty("last_update") String lastUpdate, String outcome,
+                       @JsonProperty("bucket_index") int bucketIndex, String owner, @JsonProperty("maker_address") String makerAddress,
+                       @JsonProperty("maker_orders") List<MakerOrder> makerOrders, @JsonProperty("transaction_hash") String transactionHash,
+                       @JsonProperty("trader_side") String traderSide) {
+
+        static TradeAnswer of(Trade trade, String viewer) {
+            return new TradeAnswer(trade.id(), trade.takerOrderId(), trade.market(), trade.assetId(), WireNames.side(trade.side()),
+                    trade.size().stripTrailingZeros().toPlainString(), NO_FEE, trade.price().toPlainString(), trade.status(),
+                    Long.toString(trade.matchTime()), Long.toString(trade.matchTime()), trade.outcome(), 0, trade.takerOwner(),
+                    trade.takerAddress(), trade.makerOrders().stream().map(MakerOrder::of).toList(), trade.transactionHash(),
+                    viewer == null || trade.takerOwner().equals(viewer) ? "TAKER" : "MAKER");
         }
-        json.put("maker_orders", makers);
-        json.put("transaction_hash", trade.transactionHash());
-        json.put("trader_side", viewer == null || trade.takerOwner().equals(viewer) ? "TAKER" : "MAKER");
-        return json;
+    }
+
+    /** A maker's part in a trade. */
+    record MakerOrder(@JsonProperty("order_id") String orderId, String owner, @JsonProperty("maker_address") String makerAddress,
+                      @JsonProperty("matched_amount") String matchedAmount, String price, @JsonProperty("fee_rate_bps") String feeRateBps,
+                      @JsonProperty("asset_id") String assetId, String outcome, String side) {
+
+        static MakerOrder of(Trade.MakerFill maker) {
+            return new MakerOrder(maker.orderId(), maker.owner(), maker.makerAddress(), maker.matchedAmount().stripTrailingZeros().toPlainString(),
+                    maker.price().toPlainString(), NO_FEE, maker.assetId(), maker.outcome(), WireNames.side(maker.side()));
+        }
     }
 }

@@ -1,14 +1,17 @@
 package dev.clobcancel.simulator.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JavaType;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -89,7 +92,7 @@ final class TradingGate {
             Optional<Duration> wait = state.rateLimiter().acquire(auth.account().apiKey(), ctx.request().method().name(),
                     ctx.request().path());
             if (wait.isPresent()) {
-                tooManyRequests(ctx, wait.get(), Map.of());
+                tooManyRequests(ctx, wait.get(), null, null);
                 return;
             }
             endpoint.handle(ctx, auth.account(), body);
@@ -118,21 +121,37 @@ final class TradingGate {
         return true;
     }
 
-    /** An order posted with {@code "postOnly": true}, as the official V2 clients send it. */
-    private static boolean isPostOnly(byte[] body) {
-        return ExchangeApi.readJson(body).map(TradingGate::isPostOnly).orElse(false);
+    /** What the mode reads of a posted order: whether it is post-only. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record PostOnlyProbe(Object postOnly) {
+
+        /** Read as leniently as the exchange's gate: true, "true" or a number other than 0. */
+        boolean isPostOnly() {
+            return postOnly instanceof Boolean flag ? flag
+                    : postOnly instanceof String text ? text.trim().equals("true")
+                    : postOnly instanceof Number number && number.intValue() != 0;
+        }
     }
 
-    /** One order posted post-only, or a batch ({@code POST /orders}) of nothing but post-only orders. */
-    private static boolean isPostOnly(JsonNode json) {
-        if (json.isArray()) {
-            boolean all = !json.isEmpty();
-            for (JsonNode order : json) {
-                all &= order.path("postOnly").asBoolean(false);
+    private static final JavaType PROBES = WireJson.listOf(PostOnlyProbe.class);
+
+    /** An order posted with {@code "postOnly": true}, or a batch ({@code POST /orders}) of nothing but post-only orders. */
+    private static boolean isPostOnly(byte[] body) {
+        try {
+            if (WireJson.isArray(body)) {
+                List<PostOnlyProbe> batch = WireJson.reader(PROBES).readValue(body);
+                return !batch.isEmpty() && batch.stream().allMatch(probe -> probe != null && probe.isPostOnly());
             }
-            return all;
+            PostOnlyProbe one = body.length == 0 ? null : WireJson.reader(PostOnlyProbe.class).readValue(body);
+            return one != null && one.isPostOnly();
+        } catch (IOException notOrders) {
+            return false;
         }
-        return json.path("postOnly").asBoolean(false);
+    }
+
+    /** A refusal by the mode or the rate limits: {@code code}, the wait, and the bucket's cost and burst only when known. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Refusal(String error, String code, @JsonProperty("retry_after_seconds") Long retryAfterSeconds, Long cost, Long burst) {
     }
 
     /**
@@ -140,17 +159,11 @@ final class TradingGate {
      * {@code Retry-After} whenever the wait is known.
      */
     private static void refuse(RoutingContext ctx, int status, String error, String code, Optional<Duration> wait) {
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("error", error);
-        if (code != null) {
-            answer.put("code", code);
-        }
-        wait.ifPresent(w -> {
-            long seconds = seconds(w);
-            answer.put("retry_after_seconds", seconds);
+        Long seconds = wait.map(TradingGate::seconds).orElse(null);
+        if (seconds != null) {
             ctx.response().putHeader("Retry-After", Long.toString(seconds));
-        });
-        Replies.json(ctx, status, answer);
+        }
+        Replies.json(ctx, status, new Refusal(error, code, seconds, null, null));
     }
 
     /** Whole seconds, rounded up, at least 1: a client told 0 would come straight back. */
@@ -171,10 +184,7 @@ final class TradingGate {
         SignerLimiter.Verdict verdict = state.signerLimiter().take(signer(account), bucket, cost);
         RequestOutcome.of(ctx).charged(verdict);
         if (!verdict.admitted()) {
-            Map<String, Object> more = new LinkedHashMap<>();
-            more.put("cost", verdict.cost());
-            more.put("burst", verdict.burst());
-            tooManyRequests(ctx, verdict.retryAfter(), more);
+            tooManyRequests(ctx, verdict.retryAfter(), verdict.cost(), verdict.burst());
         }
         return verdict.admitted();
     }
@@ -210,19 +220,15 @@ final class TradingGate {
         }
         ctx.response().putHeader(REMAINING_HEADER, Long.toString(verdict.remaining()));
         ctx.response().putHeader(RESET_HEADER, Long.toString(verdict.resetEpochSeconds()));
-        ctx.response().putHeader(TIER_HEADER, verdict.tier().jsonName());
+        ctx.response().putHeader(TIER_HEADER, WireNames.tier(verdict.tier()));
         if (verdict.warning()) {
             ctx.response().putHeader(WARNING_HEADER, "true");
         }
     }
 
-    private static void tooManyRequests(RoutingContext ctx, Duration wait, Map<String, Object> more) {
+    private static void tooManyRequests(RoutingContext ctx, Duration wait, Long cost, Long burst) {
         long seconds = seconds(wait);
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("error", TOO_MANY_REQUESTS);
-        answer.put("retry_after_seconds", seconds);
-        answer.putAll(more);
         ctx.response().putHeader("Retry-After", Long.toString(seconds));
-        Replies.json(ctx, 429, answer);
+        Replies.json(ctx, 429, new Refusal(TOO_MANY_REQUESTS, null, seconds, cost, burst));
     }
 }

@@ -40,25 +40,25 @@ public final class OrderCheck {
     public static CheckedOrder check(PostedOrder posted, SimAccount account, MarketSpec market, ExchangeDomain.Chain chain) {
         OrderV2 order = posted.order();
         if (!posted.owner().equals(account.apiKey())) {
-            throw SignedOrderRefusedException.badRequest(OWNER_MISMATCH, "owner " + posted.owner() + " is not the API key of the request");
+            throw SignedOrderRefusedException.refused(OWNER_MISMATCH, "owner " + posted.owner() + " is not the API key of the request");
         }
         if (!account.address().sameAccountAs(order.signer())) {
-            throw SignedOrderRefusedException.badRequest(SIGNER_MISMATCH,
+            throw SignedOrderRefusedException.refused(SIGNER_MISMATCH,
                     "signer " + order.signer() + " is not " + account.address() + ", the address of the API key");
         }
         if (order.signatureType() == SIGNATURE_TYPE_POLY_1271) {
-            throw SignedOrderRefusedException.badRequest(INVALID_SIGNATURE, "signature type 3 (POLY_1271, a smart-contract wallet) is not simulated");
+            throw SignedOrderRefusedException.refused(INVALID_SIGNATURE, "signature type 3 (POLY_1271, a smart-contract wallet) is not simulated");
         }
         if (order.signatureType() == 0 && !order.maker().equalsIgnoreCase(order.signer())) {
-            throw SignedOrderRefusedException.badRequest(INVALID_SIGNATURE, "an EOA order (signature type 0) must have maker == signer");
+            throw SignedOrderRefusedException.refused(INVALID_SIGNATURE, "an EOA order (signature type 0) must have maker == signer");
         }
         Signed signed = signedIn(posted, market, chain)
-                .orElseThrow(() -> SignedOrderRefusedException.badRequest(INVALID_SIGNATURE, "the signature is not the signer's over this order in the"
+                .orElseThrow(() -> SignedOrderRefusedException.refused(INVALID_SIGNATURE, "the signature is not the signer's over this order in the"
                         + " domain of chain " + chain.chainId() + ", version 2 (" + chain.v2(market.negRisk()).contract() + ", negRisk "
                         + market.negRisk() + ") or 3 (" + chain.v3().contract() + ")"));
         String id = Eip712.toHex(signed.digest());
         if (!posted.orderType().equals("GTD") && posted.expiration() != 0) {
-            throw SignedOrderRefusedException.badRequest(INVALID_EXPIRATION, "only a GTD order has an expiration; a " + posted.orderType()
+            throw SignedOrderRefusedException.refused(INVALID_EXPIRATION, "only a GTD order has an expiration; a " + posted.orderType()
                     + " order's must be 0");
         }
         BigDecimal size = shares(posted);
@@ -87,7 +87,7 @@ public final class OrderCheck {
     private static BigDecimal shares(PostedOrder posted) {
         BigInteger amount = posted.isBuy() ? posted.order().takerAmount() : posted.order().makerAmount();
         if (posted.order().makerAmount().signum() == 0 || posted.order().takerAmount().signum() == 0) {
-            throw SignedOrderRefusedException.badRequest(OrderPayload.INVALID_ORDER_PAYLOAD, "makerAmount and takerAmount must be above 0");
+            throw SignedOrderRefusedException.refused(SignedOrderRefusedException.INVALID_ORDER_PAYLOAD, "makerAmount and takerAmount must be above 0");
         }
         return new BigDecimal(amount).divide(UNITS).stripTrailingZeros();
     }

@@ -17,7 +17,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Verdict verdict = limiter.take(address, Bucket.CANCEL, ids.size());
- * if (!verdict.admitted()) { ... 429, Retry-After: verdict.retryAfter() ... }
+ * if (!verdict.admitted()) { ... refused: come back after verdict.retryAfter() ... }
  * }</pre>
  */
 public final class SignerLimiter {

@@ -1,8 +1,5 @@
 package dev.clobcancel.simulator.ratelimit;
 
-import dev.clobcancel.simulator.exchange.RejectedException;
-import java.util.Locale;
-
 /**
  * A signer's volume tier, which sets the refill rate (tokens a second) and the burst (the most a
  * bucket holds) of its order bucket and its cancel bucket, and whether an open-ended cancel may
@@ -46,19 +43,5 @@ public enum Tier {
     /** Whether the exchange documents this tier as allowing a negative cancel balance (Standard to Gold). */
     public boolean allowsNegativeBalance() {
         return negativeBalance;
-    }
-
-    /** The name in JSON and in {@code Poly-RateLimit-Tier}: {@code standard} ... {@code elite}. */
-    public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static Tier fromJson(String name) {
-        for (Tier tier : values()) {
-            if (tier.jsonName().equals(name)) {
-                return tier;
-            }
-        }
-        throw RejectedException.badRequest("tier must be standard, copper, bronze, silver, gold, platinum, diamond or elite, not " + name);
     }
 }

@@ -81,7 +81,7 @@ class BalancesTest {
 
     @Test
     void aBalanceForAnUnknownAssetIsRefused() {
-        assertThatThrownBy(() -> t.exchange.setBalance(t.key(0), "12345", BigDecimal.ONE)).isInstanceOf(RejectedException.class)
+        assertThatThrownBy(() -> t.exchange.setBalance(t.key(0), "12345", BigDecimal.ONE)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("neither pUSD nor a token");
     }
 }

@@ -46,7 +46,7 @@ class CancelJsonTest {
         asMap.put("canceled", report.canceled());
         asMap.put("not_canceled", report.notCanceled());
 
-        assertThat(ExchangeApi.answerJson(report)).isEqualTo(Replies.JSON.writeValueAsBytes(asMap));
+        assertThat(ExchangeApi.answerJson(report)).isEqualTo(WireJson.MAPPER.writeValueAsBytes(asMap));
         assertThat(new String(ExchangeApi.answerJson(new CancelReport(List.of(), Map.of())), StandardCharsets.UTF_8))
                 .isEqualTo("{\"canceled\":[],\"not_canceled\":{}}");
     }

@@ -4,10 +4,12 @@ import dev.clobcancel.adapter.http.implementation.OwnedVertx;
 import dev.clobcancel.domain.events.EventSubscription;
 import dev.clobcancel.domain.events.UserEvent;
 import dev.clobcancel.domain.events.UserEventListener;
+import dev.clobcancel.domain.failure.ClientClosedException;
 import dev.clobcancel.domain.failure.TransportException;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.port.OrderEventsPort;
 import dev.clobcancel.domain.retry.Durations;
+import dev.clobcancel.domain.time.Scheduler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -63,11 +65,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class UserChannel implements OrderEventsPort, AutoCloseable {
 
-    /** Runs a task once a delay has passed: pings, reconnections and timeouts. Vert.x timers by default. */
-    @FunctionalInterface
-    public interface Scheduler {
-        void schedule(Duration delay, Runnable task);
-    }
 
     /** The exchange asks for a {@code PING} every 10 s (docs.polymarket.com, WebSocket overview). */
     public static final Duration DEFAULT_PING_INTERVAL = Duration.ofSeconds(10);
@@ -165,7 +162,7 @@ public final class UserChannel implements OrderEventsPort, AutoCloseable {
         boolean connectNow = false;
         synchronized (this) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("the user channel is closed"));
+                return CompletableFuture.failedFuture(new ClientClosedException("the user channel is closed", 0));
             }
             if (listeners.size() >= MAX_LISTENERS) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
@@ -190,7 +187,8 @@ public final class UserChannel implements OrderEventsPort, AutoCloseable {
             if (timedOut) {
                 listeners.remove(listener);
                 result.completeExceptionally(new TransportException(TransportException.Kind.TIMEOUT,
-                        "the user channel " + url + " did not take the subscription within " + Durations.show(subscribeTimeout), null));
+                        "the user channel " + url + " did not take the subscription within " + Durations.show(subscribeTimeout), null,
+                        null, 1));
             }
         });
         if (connectNow) {
@@ -422,7 +420,7 @@ public final class UserChannel implements OrderEventsPort, AutoCloseable {
             waiting.clear();
         }
         listeners.clear();
-        failed.forEach(w -> w.result().completeExceptionally(new IllegalStateException("the user channel was closed")));
+        failed.forEach(w -> w.result().completeExceptionally(new ClientClosedException("the user channel was closed before it took the subscription", 1)));
         if (ws != null) {
             OwnedVertx.await(ws.close(), "the user channel's WebSocket");
         }

@@ -2,7 +2,7 @@ package dev.clobcancel.adapter.http.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.clobcancel.domain.confirm.CancelConfirmer;
+import dev.clobcancel.domain.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,7 +13,7 @@ import java.util.List;
  * made again. A test waits for the task of a given delay to be scheduled (so for what scheduled
  * it to have happened), then runs it, and so moves time on without sleeping.
  */
-public final class ManualScheduler implements UserChannel.Scheduler, CancelConfirmer.Scheduler {
+public final class ManualScheduler implements Scheduler {
 
     private static final long PATIENCE_MILLIS = 20_000;
 

@@ -3,7 +3,6 @@ package dev.clobcancel.simulator;
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
 import dev.clobcancel.domain.model.OrderId;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.MarketSpec;
@@ -13,11 +12,10 @@ import dev.clobcancel.simulator.exchange.Placement;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.exchange.Trade;
 import dev.clobcancel.simulator.exchange.TradeFilter;
-import dev.clobcancel.simulator.http.InvalidRequests;
-import dev.clobcancel.simulator.http.SimulatorRouter;
+import dev.clobcancel.simulator.http.SimulatorHttp;
+import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
-import dev.clobcancel.simulator.tls.SelfSignedCertificate;
 import dev.clobcancel.simulator.wallet.TestWallet;
 import dev.clobcancel.simulator.wallet.WalletAccount;
 import dev.clobcancel.simulator.ws.Channels;
@@ -152,8 +150,8 @@ public final class ClobSimulator implements AutoCloseable {
                 .connectionHandler(connections::opened)
                 .webSocketHandshakeHandler(state.channels()::handshake)
                 .webSocketHandler(state.channels()::connected)
-                .requestHandler(SimulatorRouter.create(vertx, state))
-                .invalidRequestHandler(new InvalidRequests());
+                .requestHandler(SimulatorHttp.requestHandler(vertx, state))
+                .invalidRequestHandler(SimulatorHttp.invalidRequestHandler());
     }
 
     /** Where it listens, such as {@code http://127.0.0.1:41234}. */
@@ -215,14 +213,22 @@ public final class ClobSimulator implements AutoCloseable {
         return URI.create(scheme + "://" + baseUri.getRawAuthority() + path);
     }
 
-    /** The requests the exchange endpoints received, read-only. */
+    /** The requests the exchange endpoints received, read-only; what the simulator did by itself is in {@link #events()}. */
     public JournalView journal() {
         return journal;
     }
 
-    /** Empties the journal, as {@code DELETE /_sim/journal} does. */
+    /** Empties the journal, as {@code DELETE /_sim/requests} does. */
     public void clearJournal() {
         state.journal().clear();
+    }
+
+    /**
+     * What the simulator did by itself, oldest first, as {@code GET /_sim/events} lists it: heartbeat
+     * lapses and the orders they canceled. None of it is a request.
+     */
+    public List<SimEvent> events() {
+        return state.events().events();
     }
 
     public SimAccount addAccount(ApiCredentials credentials, Address address) {
@@ -381,7 +387,7 @@ public final class ClobSimulator implements AutoCloseable {
         state.reseed(seed);
     }
 
-    /** Back to the state it started in: the start-up scenario and seed, no journal. */
+    /** Back to the state it started in: the start-up scenario and seed, no journal, no events. */
     public void reset() {
         state.reset();
     }

@@ -181,6 +181,23 @@ class AdminApiTest {
     }
 
     @Test
+    void anUnknownAdminRouteIsAJson404ThatNeitherTheJournalNorAFaultSees() {
+        http.post("/_sim/faults", "{\"status\":500}");
+
+        assertError(http.get("/_sim/no/such/thing"), 404, "no such endpoint: GET /_sim/no/such/thing");
+        assertError(http.get("/_sim"), 404, "no such endpoint: GET /_sim");
+        assertThat(sim.journal().entries()).isEmpty();
+    }
+
+    @Test
+    void aWrongMethodOnAnAdminRouteIsAJson405ThatTheJournalDoesNotSee() {
+        assertError(http.send("PUT", "/_sim/faults", "{}", Map.of()), 405, "method PUT is not allowed on /_sim/faults");
+        assertError(http.send("PATCH", "/_sim/accounts/k-1/tier", "{}", Map.of()), 405,
+                "method PATCH is not allowed on /_sim/accounts/k-1/tier");
+        assertThat(sim.journal().entries()).isEmpty();
+    }
+
+    @Test
     void malformedJsonIsA400ThatSaysSo() {
         assertError(http.post("/_sim/accounts", "{\"apiKey\":"), 400, "not valid JSON");
         assertError(http.post("/_sim/accounts", null), 400, "a JSON body is required");

@@ -8,16 +8,17 @@ import static dev.clobcancel.simulator.SimulatorFixture.liveOrderOf;
 import static dev.clobcancel.simulator.assertj.SimulatorAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.clobcancel.domain.auth.L2Signer;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
-import dev.clobcancel.simulator.journal.JournalEntry;
+import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
 import dev.clobcancel.simulator.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -91,11 +92,61 @@ class HeartbeatTest extends ExchangeTestBase {
         CLOCK.advance(Duration.ofMillis(1));
 
         assertThat(sim).hasOrderCanceled(OrderId.of(alices)).hasOrderLive(OrderId.of(bobs));
-        List<JournalEntry> lapses = sim.journal().entries(entry -> entry.path().equals("heartbeat-lapse"));
-        assertThat(lapses).singleElement().satisfies(entry -> {
-            assertThat(entry.apiKey()).isEqualTo(ALICE.apiKey());
-            assertThat(entry.outcome()).contains("canceled 1 orders").contains(alices);
+        assertThat(sim.events()).singleElement().satisfies(event -> {
+            assertThat(event.kind()).isEqualTo(SimEvent.Kind.HEARTBEAT_LAPSE);
+            assertThat(event.apiKey()).isEqualTo(ALICE.apiKey());
+            assertThat(event.orderIds()).containsExactly(alices);
+            assertThat(event.description()).isEqualTo("heartbeat lapsed: canceled 1 orders");
+            assertThat(event.time()).isEqualTo(CLOCK.instant());
         });
+    }
+
+    @Test
+    void aLapseIsTheSimulatorsOwnEventNotARequest() {
+        liveOrderOf(sim, ALICE);
+        beat("");
+        sim.clearJournal();
+
+        CLOCK.advance(Duration.ofSeconds(11));
+
+        assertThat(sim.events()).hasSize(1);
+        assertThat(sim).receivedNoRequests();
+    }
+
+    @Test
+    void theAdminApiListsTheLapsesWithoutASecret() {
+        String alices = liveOrderOf(sim, ALICE);
+        beat("");
+        CLOCK.advance(Duration.ofSeconds(11));
+
+        HttpResponse<String> events = http.get("/_sim/events");
+
+        assertThat(events.statusCode()).isEqualTo(200);
+        assertThat(events.headers().firstValue("X-Sim-Events-Dropped")).hasValue("0");
+        JsonNode lapse = TestHttp.json(events).get(0);
+        assertThat(lapse.get("sequence").asLong()).isPositive();
+        assertThat(lapse.get("time").asText()).isEqualTo(CLOCK.instant().toString());
+        assertThat(lapse.get("kind").asText()).isEqualTo("heartbeat-lapse");
+        assertThat(lapse.get("apiKey").asText()).isEqualTo(ALICE.apiKey());
+        assertThat(lapse.get("orderIds")).extracting(JsonNode::asText).containsExactly(alices);
+        assertThat(events.body()).doesNotContain(ALICE.secret(), ALICE.passphrase());
+        assertThat(TestHttp.json(http.get("/_sim/requests"))).noneMatch(entry -> entry.get("method").asText().equals("SIM"));
+    }
+
+    @Test
+    void theEventsAreClearedOnTheirOwnAndByAReset() {
+        beat("");
+        CLOCK.advance(Duration.ofSeconds(11));
+
+        assertThat(http.send("DELETE", "/_sim/events", null, Map.of()).statusCode()).isEqualTo(204);
+        assertThat(sim.events()).isEmpty();
+        assertThat(sim.journal().entries()).isNotEmpty();
+
+        beat("");
+        CLOCK.advance(Duration.ofSeconds(11));
+        sim.reset();
+
+        assertThat(sim.events()).isEmpty();
     }
 
     @Test

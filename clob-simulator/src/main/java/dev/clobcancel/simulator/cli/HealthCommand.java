@@ -1,6 +1,6 @@
 package dev.clobcancel.simulator.cli;
 
-import dev.clobcancel.simulator.http.SimulatorRouter;
+import dev.clobcancel.simulator.http.SimulatorHttp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -61,7 +61,7 @@ final class HealthCommand implements Callable<Integer> {
         try {
             StateFile state = url != null ? null : StateFile.read(stateFile);
             target = state == null ? url : state.url();
-            URI health = URI.create(target.toString().replaceFirst("/+$", "") + SimulatorRouter.HEALTH_PATH);
+            URI health = URI.create(target.toString().replaceFirst("/+$", "") + SimulatorHttp.HEALTH_PATH);
             // HttpURLConnection rather than java.net.http: the probe runs in a fresh JVM every few
             // seconds for the life of a container, and this one loads half the classes.
             HttpURLConnection connection = (HttpURLConnection) health.toURL().openConnection();

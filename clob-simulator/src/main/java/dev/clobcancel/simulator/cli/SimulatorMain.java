@@ -23,9 +23,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code java -jar clob-simulator.jar --port N [--host H] [--config FILE] [--seed S] [--tls]}: serves until stopped.
- * Every flag can be given as an environment variable as well ({@code CLOB_SIM_PORT=8080}); the flag wins.
- * {@code java -jar clob-simulator.jar health} probes a running one.
+ * {@code java -jar clob-simulator.jar --port N [flags]}: serves until stopped. The flags are the
+ * {@code @Option} fields below; {@code --help} prints them, and docs/simulator.md lists them
+ * (DocumentedUsageTest holds the guide to this class). Every flag can be given as an environment
+ * variable as well ({@code CLOB_SIM_PORT=8080}); the flag wins. {@code java -jar
+ * clob-simulator.jar health} probes a running one.
  */
 @Command(name = "clob-simulator", mixinStandardHelpOptions = true, subcommands = HealthCommand.class,
         description = "A fake Polymarket CLOB for local development and CI.",
@@ -66,7 +68,7 @@ public final class SimulatorMain implements Callable<Integer> {
     long authWindowSeconds = SimulatorOptions.DEFAULT_AUTH_WINDOW.toSeconds();
 
     @Option(names = "--journal-capacity", paramLabel = "N",
-            description = "Requests the journal keeps before dropping the oldest (default: ${DEFAULT-VALUE}).")
+            description = "Requests the journal keeps, and events the event log keeps, before dropping the oldest (default: ${DEFAULT-VALUE}).")
     int journalCapacity = dev.clobcancel.simulator.journal.Journal.DEFAULT_CAPACITY;
 
     @Option(names = "--heartbeat-window-ms", paramLabel = "MS",

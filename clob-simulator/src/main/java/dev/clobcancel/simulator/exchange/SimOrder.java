@@ -11,7 +11,7 @@ import java.util.Objects;
  * book, so a cancel and a fill of one order can never both win, and of any number of concurrent
  * cancels exactly one does.
  */
-public final class SimOrder {
+final class SimOrder {
 
     private final String id;
     private final String owner;

@@ -1,6 +1,5 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import dev.clobcancel.simulator.exchange.OrderView;
@@ -59,31 +58,32 @@ final class AdminApi {
     record SeedBody(Long seed) {
     }
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
     private final Exchange exchange;
 
-    AdminApi(SimulatorState state) {
+    AdminApi(SimulatorBackend state) {
         this.state = state;
         this.exchange = state.exchange();
     }
 
+    /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.post("/_sim/accounts").handler(Replies.guarded(this::addAccount));
-        router.put("/_sim/accounts/:apiKey/tier").handler(Replies.guarded(this::setTier));
-        router.put("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(this::setBalances));
-        router.get("/_sim/accounts/:apiKey/balances").handler(Replies.guarded(ctx ->
+        router.post("/accounts").handler(Replies.guarded(this::addAccount));
+        router.put("/accounts/:apiKey/tier").handler(Replies.guarded(this::setTier));
+        router.put("/accounts/:apiKey/balances").handler(Replies.guarded(this::setBalances));
+        router.get("/accounts/:apiKey/balances").handler(Replies.guarded(ctx ->
                 Replies.json(ctx, 200, balancesJson(ctx.pathParam("apiKey")))));
-        router.post("/_sim/markets").handler(Replies.guarded(this::addMarket));
-        router.get("/_sim/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
-        router.post("/_sim/orders").handler(Replies.guarded(ctx ->
+        router.post("/markets").handler(Replies.guarded(this::addMarket));
+        router.get("/markets").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, marketsJson())));
+        router.post("/orders").handler(Replies.guarded(ctx ->
                 Replies.json(ctx, 201, new Placed(exchange.place(AdminBodies.orders(Replies.body(ctx)))))));
-        router.get("/_sim/orders/:id").handler(Replies.guarded(this::getOrder));
-        router.post("/_sim/orders/:id/match").handler(Replies.guarded(this::matchOrder));
-        router.post("/_sim/reset").handler(Replies.guarded(ctx -> {
+        router.get("/orders/:id").handler(Replies.guarded(this::getOrder));
+        router.post("/orders/:id/match").handler(Replies.guarded(this::matchOrder));
+        router.post("/reset").handler(Replies.guarded(ctx -> {
             state.reset();
             ctx.response().setStatusCode(204).end();
         }));
-        router.post("/_sim/seed").handler(Replies.guarded(this::reseed));
+        router.post("/seed").handler(Replies.guarded(this::reseed));
     }
 
     /** An account, in the {@code tier} given ({@code standard} when absent): the tier is checked before the account is added. */

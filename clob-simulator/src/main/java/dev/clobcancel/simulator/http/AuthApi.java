@@ -2,7 +2,6 @@ package dev.clobcancel.simulator.http;
 
 import dev.clobcancel.domain.model.Address;
 import dev.clobcancel.domain.model.ApiCredentials;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.AlreadyExistsException;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -29,12 +28,12 @@ final class AuthApi {
 
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
     private final Exchange exchange;
     private final TradingGate gate;
     private final L1Authenticator l1;
 
-    AuthApi(SimulatorState state, TradingGate gate) {
+    AuthApi(SimulatorBackend state, TradingGate gate) {
         this.state = state;
         this.exchange = state.exchange();
         this.gate = gate;
@@ -55,12 +54,13 @@ final class AuthApi {
 
     private void withL1(RoutingContext ctx, L1Endpoint endpoint) {
         L1Authenticator.Outcome auth = l1.check(ctx.request().headers());
-        ctx.put(TradingGate.AUTH_KEY, auth.passed() ? "ok" : auth.failure());
         if (!auth.passed()) {
+            RequestOutcome.of(ctx).refusedAuthentication(auth.failure());
             ctx.response().putHeader(TradingGate.AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
             Replies.error(ctx, 401, L1Authenticator.INVALID_L1_HEADERS);
             return;
         }
+        RequestOutcome.of(ctx).authenticated();
         endpoint.handle(ctx, auth);
     }
 
@@ -88,7 +88,7 @@ final class AuthApi {
 
     /** {@code {"apiKey", "secret", "passphrase"}}; the journal records requests only, so never these. */
     private static void answer(RoutingContext ctx, SimAccount account) {
-        ctx.put(TradingGate.API_KEY_KEY, account.apiKey());
+        RequestOutcome.of(ctx).apiKey(account.apiKey());
         Replies.json(ctx, 200, new Credentials(account.apiKey(), account.credentials().secret(), account.credentials().passphrase()));
     }
 

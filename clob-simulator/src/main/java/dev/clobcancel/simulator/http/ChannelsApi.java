@@ -1,6 +1,5 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.faults.ChannelFaultRule;
 import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.ws.Channels;
@@ -17,23 +16,24 @@ final class ChannelsApi {
     private final Channels channels;
     private final ChannelFaults faults;
 
-    ChannelsApi(SimulatorState state) {
+    ChannelsApi(SimulatorBackend state) {
         this.channels = state.channels();
         this.faults = state.channelFaults();
     }
 
+    /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.get("/_sim/ws").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, statusJson())));
-        router.post("/_sim/ws/drop").handler(Replies.guarded(this::drop));
-        router.post("/_sim/ws/faults").handler(Replies.guarded(ctx ->
+        router.get("/ws").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, statusJson())));
+        router.post("/ws/drop").handler(Replies.guarded(this::drop));
+        router.post("/ws/faults").handler(Replies.guarded(ctx ->
                 Replies.json(ctx, 201, new FaultsApi.Installed(faults.add(
                         WireJson.read(Replies.body(ctx), AdminBodies.ChannelFaultBody.class).rule())))));
-        router.get("/_sim/ws/faults").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, faultsJson())));
-        router.delete("/_sim/ws/faults").handler(Replies.guarded(ctx -> {
+        router.get("/ws/faults").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, faultsJson())));
+        router.delete("/ws/faults").handler(Replies.guarded(ctx -> {
             faults.clear();
             ctx.response().setStatusCode(204).end();
         }));
-        router.delete("/_sim/ws/faults/:id").handler(Replies.guarded(ctx -> {
+        router.delete("/ws/faults/:id").handler(Replies.guarded(ctx -> {
             if (!faults.remove(ctx.pathParam("id"))) {
                 throw RequestRefused.notFound("no channel fault " + ctx.pathParam("id"));
             }

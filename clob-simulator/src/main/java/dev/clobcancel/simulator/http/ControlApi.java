@@ -1,9 +1,9 @@
 package dev.clobcancel.simulator.http;
 
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.journal.JournalEntry;
+import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import dev.clobcancel.simulator.time.ManualClock;
@@ -17,31 +17,41 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-/** The admin API's control half under {@code /_sim}: the mode, rate limits, the journal, the API document. */
+/**
+ * The admin API's control half under {@code /_sim}: the mode, rate limits, the journal of requests
+ * and the log of the simulator's own events, the clock, the API document.
+ */
 final class ControlApi {
 
     static final String JOURNAL_DROPPED_HEADER = "X-Sim-Journal-Dropped";
+    static final String EVENTS_DROPPED_HEADER = "X-Sim-Events-Dropped";
     static final String OPENAPI_RESOURCE = "/dev/clobcancel/simulator/openapi.yaml";
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
 
-    ControlApi(SimulatorState state) {
+    ControlApi(SimulatorBackend state) {
         this.state = state;
     }
 
+    /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.get("/_sim/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, ModeAnswer.of(state.modes().state()))));
-        router.put("/_sim/mode").handler(Replies.guarded(this::setMode));
-        router.get("/_sim/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
-        router.put("/_sim/rate-limits").handler(Replies.guarded(this::setRateLimits));
-        router.get("/_sim/requests").handler(Replies.guarded(this::requests));
-        router.delete("/_sim/requests").handler(Replies.guarded(ctx -> {
+        router.get("/mode").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, ModeAnswer.of(state.modes().state()))));
+        router.put("/mode").handler(Replies.guarded(this::setMode));
+        router.get("/rate-limits").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, rateLimitsJson())));
+        router.put("/rate-limits").handler(Replies.guarded(this::setRateLimits));
+        router.get("/requests").handler(Replies.guarded(this::requests));
+        router.delete("/requests").handler(Replies.guarded(ctx -> {
             state.journal().clear();
             ctx.response().setStatusCode(204).end();
         }));
-        router.get("/_sim/openapi.yaml").handler(Replies.guarded(this::openApi));
-        router.get("/_sim/clock").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, clockJson())));
-        router.post("/_sim/clock").handler(Replies.guarded(this::advanceClock));
+        router.get("/events").handler(Replies.guarded(this::events));
+        router.delete("/events").handler(Replies.guarded(ctx -> {
+            state.events().clear();
+            ctx.response().setStatusCode(204).end();
+        }));
+        router.get("/openapi.yaml").handler(Replies.guarded(this::openApi));
+        router.get("/clock").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, clockJson())));
+        router.post("/clock").handler(Replies.guarded(this::advanceClock));
     }
 
     /** {@code {"mode", "forMs"?, "postOnlyMs"?, "retryAfterSeconds"?}}. */
@@ -151,6 +161,22 @@ final class ControlApi {
         static EntryAnswer of(JournalEntry entry) {
             return new EntryAnswer(entry.sequence(), entry.time().toString(), entry.method(), entry.path(), entry.query(), entry.body(),
                     entry.headers(), entry.status(), entry.auth(), entry.apiKey(), entry.outcome());
+        }
+    }
+
+    /** What the simulator did by itself, oldest first: heartbeat lapses, with the orders they canceled. */
+    private void events(RoutingContext ctx) {
+        List<EventAnswer> out = state.events().events().stream().map(EventAnswer::of).toList();
+        ctx.response().putHeader(EVENTS_DROPPED_HEADER, Long.toString(state.events().dropped()));
+        Replies.json(ctx, 200, out);
+    }
+
+    /** An event as {@code GET /_sim/events} lists it. */
+    record EventAnswer(long sequence, String time, String kind, String apiKey, List<String> orderIds, String description) {
+
+        static EventAnswer of(SimEvent event) {
+            return new EventAnswer(event.sequence(), event.time().toString(), WireNames.eventKind(event.kind()), event.apiKey(),
+                    event.orderIds(), event.description());
         }
     }
 

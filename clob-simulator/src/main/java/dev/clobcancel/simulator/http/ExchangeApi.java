@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.clobcancel.domain.model.OrderId;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.BookView;
 import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
@@ -47,7 +46,7 @@ final class ExchangeApi {
     private final Clock clock;
     private final TradingGate gate;
 
-    ExchangeApi(SimulatorState state, TradingGate gate) {
+    ExchangeApi(SimulatorBackend state, TradingGate gate) {
         this.exchange = state.exchange();
         this.channels = state.channels();
         this.clock = state.clock();

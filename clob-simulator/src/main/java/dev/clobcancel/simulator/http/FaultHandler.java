@@ -10,7 +10,10 @@ import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 
-/** Plays the first fault rule that matches an exchange request; the admin API is never faulted. */
+/**
+ * Plays the first fault rule that matches an exchange request. It stands behind the admin
+ * sub-router, so the admin API is never faulted.
+ */
 final class FaultHandler implements Handler<RoutingContext> {
 
     /** What the exchange itself answers with each status, when a rule gives no body. */
@@ -30,9 +33,7 @@ final class FaultHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String path = ctx.request().path();
-        FaultRule rule = path.startsWith("/_sim") ? null
-                : faults.match(ctx.request().method().name(), path).orElse(null);
+        FaultRule rule = faults.match(ctx.request().method().name(), ctx.request().path()).orElse(null);
         if (rule == null) {
             ctx.next();
         } else if (!rule.delay().isZero()) {
@@ -44,7 +45,7 @@ final class FaultHandler implements Handler<RoutingContext> {
 
     private static void play(FaultRule rule, RoutingContext ctx) {
         if (rule.action() != FaultAction.RESPOND || rule.status() != null) {
-            ctx.put(JournalHandler.FAULT_KEY, rule.action().jsonName());
+            RequestOutcome.of(ctx).faulted(rule.action());
         }
         switch (rule.action()) {
             case RESPOND -> respond(rule, ctx);

@@ -15,15 +15,16 @@ final class FaultsApi {
         this.faults = faults;
     }
 
+    /** On the admin sub-router: the paths are under {@code /_sim}. */
     void mount(Router router) {
-        router.post("/_sim/faults").handler(Replies.guarded(ctx ->
+        router.post("/faults").handler(Replies.guarded(ctx ->
                 Replies.json(ctx, 201, new Installed(faults.add(WireJson.read(Replies.body(ctx), AdminBodies.FaultBody.class).rule(""))))));
-        router.get("/_sim/faults").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, list())));
-        router.delete("/_sim/faults").handler(Replies.guarded(ctx -> {
+        router.get("/faults").handler(Replies.guarded(ctx -> Replies.json(ctx, 200, list())));
+        router.delete("/faults").handler(Replies.guarded(ctx -> {
             faults.clear();
             ctx.response().setStatusCode(204).end();
         }));
-        router.delete("/_sim/faults/:id").handler(Replies.guarded(ctx -> {
+        router.delete("/faults/:id").handler(Replies.guarded(ctx -> {
             if (!faults.remove(ctx.pathParam("id"))) {
                 throw RequestRefused.notFound("no fault " + ctx.pathParam("id"));
             }

@@ -2,7 +2,6 @@ package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.InvalidHeartbeatException;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -25,7 +24,7 @@ final class HeartbeatApi {
     private final HeartbeatSwitch heartbeats;
     private final TradingGate gate;
 
-    HeartbeatApi(SimulatorState state, TradingGate gate) {
+    HeartbeatApi(SimulatorBackend state, TradingGate gate) {
         this.heartbeats = state.heartbeats();
         this.gate = gate;
     }
@@ -36,7 +35,11 @@ final class HeartbeatApi {
             heartbeats.beatWithoutId(account.apiKey());
             Replies.json(ctx, 200, Replies.Status.OK);
         }));
-        router.get("/_sim/heartbeats").handler(Replies.guarded(this::armed));
+    }
+
+    /** {@code GET /_sim/heartbeats}, on the admin sub-router. */
+    void mountAdmin(Router admin) {
+        admin.get("/heartbeats").handler(Replies.guarded(this::armed));
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.Locale;
  * instead of HTTP): a JSON error that names the problem, then the connection is closed, since
  * nothing after such a request can be trusted to start a new one.
  */
-public final class InvalidRequests implements Handler<HttpServerRequest> {
+final class InvalidRequests implements Handler<HttpServerRequest> {
 
     @Override
     public void handle(HttpServerRequest request) {

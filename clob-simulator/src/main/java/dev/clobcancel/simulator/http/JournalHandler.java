@@ -1,23 +1,25 @@
 package dev.clobcancel.simulator.http;
 
 import dev.clobcancel.domain.auth.L2Headers;
+import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.journal.Journal;
 import dev.clobcancel.simulator.journal.JournalEntry;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Records every request to the exchange endpoints once it ends, answered or not. The admin API
- * is not recorded (its bodies carry secrets); the passphrase and signature are redacted.
+ * Records every request to the exchange endpoints once it ends, answered or not, with its
+ * {@link RequestOutcome}. It stands behind the admin sub-router, so the admin API (whose bodies
+ * carry secrets) never reaches it; the passphrase and signature are redacted.
  */
 final class JournalHandler implements Handler<RoutingContext> {
 
-    static final String FAULT_KEY = "sim.fault";
     static final String REDACTED = "<redacted>";
     /** Bodies longer than this are cut in the journal; the request itself is not. */
     static final int MAX_BODY_CHARS = 16 * 1024;
@@ -35,14 +37,13 @@ final class JournalHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        if (!ctx.request().path().startsWith("/_sim")) {
-            var time = clock.instant();
-            ctx.addEndHandler(ended -> journal.record(entry(ctx, time, ended.succeeded())));
-        }
+        Instant time = clock.instant();
+        RequestOutcome outcome = RequestOutcome.of(ctx);
+        ctx.addEndHandler(ended -> journal.record(entry(ctx, outcome, time, ended.succeeded())));
         ctx.next();
     }
 
-    private JournalEntry entry(RoutingContext ctx, java.time.Instant time, boolean answered) {
+    private JournalEntry entry(RoutingContext ctx, RequestOutcome outcome, Instant time, boolean answered) {
         var request = ctx.request();
         Map<String, String> headers = new LinkedHashMap<>();
         SHOWN.forEach(name -> {
@@ -55,12 +56,11 @@ final class JournalHandler implements Handler<RoutingContext> {
                 headers.put(name, REDACTED);
             }
         });
-        String fault = ctx.get(FAULT_KEY);
-        String outcome = fault != null ? "fault: " + fault : answered ? "answered" : "connection closed";
-        String auth = ctx.get(TradingGate.AUTH_KEY);
+        FaultAction fault = outcome.fault();
+        String happened = fault != null ? "fault: " + fault.jsonName() : answered ? "answered" : "connection closed";
         return new JournalEntry(0, time, request.method().name(), request.path(), request.query(),
-                body(ctx), headers, answered ? ctx.response().getStatusCode() : 0, auth == null ? "none" : auth,
-                ctx.get(TradingGate.API_KEY_KEY), outcome);
+                body(ctx), headers, answered ? ctx.response().getStatusCode() : 0, outcome.auth(),
+                outcome.apiKey(), happened);
     }
 
     private static String body(RoutingContext ctx) {

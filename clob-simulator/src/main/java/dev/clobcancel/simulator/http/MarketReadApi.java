@@ -1,7 +1,6 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
 import io.vertx.ext.web.Router;
@@ -23,7 +22,7 @@ final class MarketReadApi {
 
     private final Exchange exchange;
 
-    MarketReadApi(SimulatorState state) {
+    MarketReadApi(SimulatorBackend state) {
         this.exchange = state.exchange();
     }
 

@@ -1,7 +1,6 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.exchange.SimAccount;
@@ -27,7 +26,7 @@ final class OrderDataApi {
     private final Exchange exchange;
     private final TradingGate gate;
 
-    OrderDataApi(SimulatorState state, TradingGate gate) {
+    OrderDataApi(SimulatorBackend state, TradingGate gate) {
         this.exchange = state.exchange();
         this.gate = gate;
     }

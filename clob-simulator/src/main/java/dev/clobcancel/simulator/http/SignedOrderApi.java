@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.eip712.OrderV2;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.MarketSpec;
@@ -49,11 +48,11 @@ final class SignedOrderApi {
     private static final JavaType BATCH = WireJson.listOf(SignedOrderBody.class);
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
     private final Exchange exchange;
     private final TradingGate gate;
 
-    SignedOrderApi(SimulatorState state, TradingGate gate) {
+    SignedOrderApi(SimulatorBackend state, TradingGate gate) {
         this.state = state;
         this.exchange = state.exchange();
         this.gate = gate;

@@ -1,7 +1,6 @@
 package dev.clobcancel.simulator.http;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.exchange.Trade;
@@ -26,14 +25,18 @@ final class TradesApi {
     private final Exchange exchange;
     private final TradingGate gate;
 
-    TradesApi(SimulatorState state, TradingGate gate) {
+    TradesApi(SimulatorBackend state, TradingGate gate) {
         this.exchange = state.exchange();
         this.gate = gate;
     }
 
     void mount(Router router) {
         router.get("/data/trades").handler(gate.guard(TradingGate.Kind.READ, this::getTrades));
-        router.get("/_sim/trades").handler(Replies.guarded(ctx -> {
+    }
+
+    /** {@code GET /_sim/trades}, on the admin sub-router. */
+    void mountAdmin(Router admin) {
+        admin.get("/trades").handler(Replies.guarded(ctx -> {
             Replies.json(ctx, 200, exchange.trades().stream().map(trade -> TradeAnswer.of(trade, null)).toList());
         }));
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JavaType;
-import dev.clobcancel.simulator.core.SimulatorState;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.exchange.SimAccount;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
@@ -54,11 +53,6 @@ final class TradingGate {
     static final String TOO_MANY_REQUESTS = "Too Many Requests";
     /** Names the failed check of a 401: the exchange never says, which costs its users hours. */
     static final String AUTH_FAILURE_HEADER = "X-Sim-Auth-Failure";
-    /** Context keys the journal reads. */
-    static final String AUTH_KEY = "sim.auth";
-    static final String API_KEY_KEY = "sim.apiKey";
-    /** Context key of the last per-signer charge of a request, which its rate-limit headers report. */
-    private static final String VERDICT_KEY = "sim.rateLimit";
     static final String REMAINING_HEADER = "Poly-RateLimit-Remaining";
     static final String RESET_HEADER = "Poly-RateLimit-Reset";
     static final String TIER_HEADER = "Poly-RateLimit-Tier";
@@ -66,10 +60,10 @@ final class TradingGate {
 
     private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
-    private final SimulatorState state;
+    private final SimulatorBackend state;
     private final L2Authenticator authenticator;
 
-    TradingGate(SimulatorState state) {
+    TradingGate(SimulatorBackend state) {
         this.state = state;
         this.authenticator = new L2Authenticator(state.exchange(), state.clock(), state.authWindow());
     }
@@ -80,18 +74,20 @@ final class TradingGate {
                 return;
             }
             byte[] body = Replies.body(ctx);
-            ctx.put(API_KEY_KEY, ctx.request().getHeader("POLY_API_KEY"));
+            RequestOutcome outcome = RequestOutcome.of(ctx);
+            outcome.apiKey(ctx.request().getHeader("POLY_API_KEY"));
             L2Authenticator.Outcome auth = authenticator.check(ctx.request().headers(), ctx.request().method().name(),
                     ctx.request().path(), body);
-            ctx.put(AUTH_KEY, auth.passed() ? "ok" : auth.failure());
             if (!auth.passed()) {
+                outcome.refusedAuthentication(auth.failure());
                 ctx.response().putHeader(AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
                 Replies.error(ctx, 401, INVALID_API_KEY);
                 return;
             }
+            outcome.authenticated();
             if (state.signerLimiter().enabled()) {
                 SimAccount account = auth.account();
-                ctx.addHeadersEndHandler(v -> rateLimitHeaders(ctx, account, kind));
+                ctx.addHeadersEndHandler(v -> rateLimitHeaders(ctx, outcome, account, kind));
             }
             Optional<Duration> wait = state.rateLimiter().acquire(auth.account().apiKey(), ctx.request().method().name(),
                     ctx.request().path());
@@ -186,7 +182,7 @@ final class TradingGate {
             return true;
         }
         SignerLimiter.Verdict verdict = state.signerLimiter().take(signer(account), bucket, cost);
-        ctx.put(VERDICT_KEY, verdict);
+        RequestOutcome.of(ctx).charged(verdict);
         if (!verdict.admitted()) {
             tooManyRequests(ctx, verdict.retryAfter(), verdict.cost(), verdict.burst());
         }
@@ -196,7 +192,7 @@ final class TradingGate {
     /** The second charge of an open-ended cancel ({@code 1 +} what it canceled), once the cancel is done. */
     void chargeAfter(RoutingContext ctx, SimAccount account, long cost) {
         if (state.signerLimiter().enabled()) {
-            ctx.put(VERDICT_KEY, state.signerLimiter().takeAfter(signer(account), SignerLimiter.Bucket.CANCEL, cost));
+            RequestOutcome.of(ctx).charged(state.signerLimiter().takeAfter(signer(account), SignerLimiter.Bucket.CANCEL, cost));
         }
     }
 
@@ -216,8 +212,8 @@ final class TradingGate {
      * the bucket the request drew from, or for an answer that drew from none (reads, heartbeats,
      * a request refused before its charge) the bucket its kind of endpoint draws from.
      */
-    private void rateLimitHeaders(RoutingContext ctx, SimAccount account, Kind kind) {
-        SignerLimiter.Verdict verdict = ctx.get(VERDICT_KEY);
+    private void rateLimitHeaders(RoutingContext ctx, RequestOutcome outcome, SimAccount account, Kind kind) {
+        SignerLimiter.Verdict verdict = outcome.charge();
         if (verdict == null) {
             SignerLimiter.Bucket bucket = kind == Kind.NEW_ORDER ? SignerLimiter.Bucket.ORDER : SignerLimiter.Bucket.CANCEL;
             verdict = state.signerLimiter().peek(signer(account), bucket);

@@ -4,6 +4,7 @@ import dev.clobcancel.simulator.exchange.ExchangeMode;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderType;
 import dev.clobcancel.simulator.exchange.Side;
+import dev.clobcancel.simulator.journal.SimEvent;
 import dev.clobcancel.simulator.ratelimit.Tier;
 import java.util.Arrays;
 import java.util.Locale;
@@ -27,6 +28,11 @@ final class WireNames {
 
     static ExchangeMode mode(String name) {
         return parse(ExchangeMode.values(), WireNames::mode, "mode", name);
+    }
+
+    /** {@code heartbeat-lapse}: the kind of an event the simulator made itself ({@code GET /_sim/events}). */
+    static String eventKind(SimEvent.Kind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** {@code standard} ... {@code elite}, in JSON and in {@code Poly-RateLimit-Tier}. */

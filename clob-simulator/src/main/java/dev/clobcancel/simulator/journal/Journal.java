@@ -1,13 +1,11 @@
 package dev.clobcancel.simulator.journal;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The requests the exchange endpoints received, newest last. Bounded: past {@code capacity} the
+ * The requests the exchange endpoints received, newest last: requests only, never what the
+ * simulator does by itself (that is {@link SimEvents}). Bounded: past {@code capacity} the
  * oldest entry is dropped and counted, so a long CI run cannot grow it without limit.
  */
 public final class Journal {
@@ -15,36 +13,20 @@ public final class Journal {
     /** Enough for any one test; a soak run keeps the latest this many. */
     public static final int DEFAULT_CAPACITY = 10_000;
 
-    private final int capacity;
-    private final Deque<JournalEntry> entries = new ArrayDeque<>();
-    private long dropped;
-    private long sequence;
+    private final BoundedLog<JournalEntry> log;
 
     public Journal(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("journal capacity must be at least 1, not " + capacity);
-        }
-        this.capacity = capacity;
+        this.log = new BoundedLog<>("journal", capacity, JournalEntry::withSequence);
     }
 
     /** Keeps {@code entry}, numbered after the ones before it (its own sequence is ignored). */
-    public synchronized void record(JournalEntry entry) {
-        if (entries.size() == capacity) {
-            entries.removeFirst();
-            dropped++;
-        }
-        entries.addLast(entry.withSequence(++sequence));
+    public void record(JournalEntry entry) {
+        log.record(entry);
     }
 
     /** The entries {@code which} accepts, oldest first. */
-    public synchronized List<JournalEntry> entries(Predicate<JournalEntry> which) {
-        List<JournalEntry> out = new ArrayList<>();
-        for (JournalEntry entry : entries) {
-            if (which.test(entry)) {
-                out.add(entry);
-            }
-        }
-        return out;
+    public List<JournalEntry> entries(Predicate<JournalEntry> which) {
+        return log.entries(which);
     }
 
     public List<JournalEntry> entries() {
@@ -52,16 +34,15 @@ public final class Journal {
     }
 
     /** How many entries were dropped, oldest first, to keep within the capacity. */
-    public synchronized long dropped() {
-        return dropped;
+    public long dropped() {
+        return log.dropped();
     }
 
     public int capacity() {
-        return capacity;
+        return log.capacity();
     }
 
-    public synchronized void clear() {
-        entries.clear();
-        dropped = 0;
+    public void clear() {
+        log.clear();
     }
 }

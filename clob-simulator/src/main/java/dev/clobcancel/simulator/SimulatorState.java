@@ -1,4 +1,4 @@
-package dev.clobcancel.simulator.core;
+package dev.clobcancel.simulator;
 
 import dev.clobcancel.simulator.auth.ApiKeyIssuer;
 import dev.clobcancel.simulator.eip712.ExchangeDomain;
@@ -7,9 +7,12 @@ import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
 import dev.clobcancel.simulator.faults.ChannelFaults;
+import dev.clobcancel.simulator.core.Scenario;
 import dev.clobcancel.simulator.faults.Faults;
+import dev.clobcancel.simulator.http.SimulatorBackend;
 import dev.clobcancel.simulator.journal.Journal;
-import dev.clobcancel.simulator.journal.JournalEntry;
+import dev.clobcancel.simulator.journal.SimEvent;
+import dev.clobcancel.simulator.journal.SimEvents;
 import dev.clobcancel.simulator.ratelimit.RateLimit;
 import dev.clobcancel.simulator.ratelimit.RateLimiter;
 import dev.clobcancel.simulator.ratelimit.SignerLimiter;
@@ -18,15 +21,16 @@ import dev.clobcancel.simulator.ws.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
  * Everything the simulator holds, and the one way back to how it started: the exchange, its
- * mode, the faults, the journal, the rate limits, and the one seeded random source that every
- * draw comes from. A reset restores the start-up scenario and the start-up seed.
+ * mode, the faults, the journal and the simulator's own events, the rate limits, and the one
+ * seeded random source that every draw comes from. A reset restores the start-up scenario and the
+ * start-up seed. {@link ClobSimulator} drives it typed; the HTTP API drives it as its
+ * {@link SimulatorBackend}.
  */
-public final class SimulatorState {
+final class SimulatorState implements SimulatorBackend {
 
     private final long seed;
     private final Random random;
@@ -36,6 +40,7 @@ public final class SimulatorState {
     private final Exchange exchange;
     private final Faults faults;
     private final Journal journal;
+    private final SimEvents events;
     private final ModeSwitch modes;
     private final RateLimiter rateLimiter;
     private final SignerLimiter signerLimiter;
@@ -51,12 +56,12 @@ public final class SimulatorState {
      * @param authWindow how far a request's {@code POLY_TIMESTAMP} may be from the clock
      * @param scenario   what to hold at start and after each reset
      */
-    public SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario) {
+    SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario) {
         this(seed, clock, authWindow, journalCapacity, scenario, HeartbeatSwitch.DEFAULT_WINDOW);
     }
 
     /** @param heartbeatWindow how long after a heartbeat the next must come before the switch lapses */
-    public SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario,
+    SimulatorState(long seed, Clock clock, Duration authWindow, int journalCapacity, Scenario scenario,
                           Duration heartbeatWindow) {
         this.seed = seed;
         this.random = new Random(seed);
@@ -66,6 +71,7 @@ public final class SimulatorState {
         this.exchange = new Exchange(random, clock);
         this.faults = new Faults(random);
         this.journal = new Journal(journalCapacity);
+        this.events = new SimEvents(journalCapacity);
         this.modes = new ModeSwitch(clock);
         this.rateLimiter = new RateLimiter(clock);
         this.signerLimiter = new SignerLimiter(clock);
@@ -79,14 +85,15 @@ public final class SimulatorState {
 
     /**
      * Cancels every live order of each account whose heartbeat lapsed (each a CANCELLATION event
-     * on the user channel), and journals it. Called on
-     * every request, on a timer, and whenever a manual clock moves, so a lapse is never missed.
+     * on the user channel), and logs the lapse among the simulator's events, not among the
+     * requests: no request asked for it. Called on every request, on a timer, and whenever a
+     * manual clock moves, so a lapse is never missed.
      */
+    @Override
     public void expireHeartbeats() {
         for (String apiKey : heartbeats.lapsed()) {
             CancelReport report = exchange.cancelAll(apiKey);
-            journal.record(new JournalEntry(0, clock.instant(), "SIM", "heartbeat-lapse", null, null, Map.of(), 0, "none",
-                    apiKey, "heartbeat lapsed: canceled " + report.canceled().size() + " orders " + report.canceled()));
+            events.record(SimEvent.heartbeatLapse(clock.instant(), apiKey, report.canceled()));
         }
     }
 
@@ -96,6 +103,7 @@ public final class SimulatorState {
     }
 
     /** Back to the start-up scenario, with the start-up seed's first draw next. */
+    @Override
     public synchronized void reset() {
         channels.closeAll("the simulator was reset");
         channelFaults.clear();
@@ -103,6 +111,7 @@ public final class SimulatorState {
         heartbeats.reset();
         faults.clear();
         journal.clear();
+        events.clear();
         rateLimiter.reset();
         signerLimiter.reset();
         random.setSeed(seed);
@@ -110,6 +119,7 @@ public final class SimulatorState {
     }
 
     /** Seeds the random source afresh, for generated ids and fault probabilities from here on. */
+    @Override
     public void reseed(long newSeed) {
         random.setSeed(newSeed);
     }
@@ -129,68 +139,87 @@ public final class SimulatorState {
      * Both layers of the exchange's rate limits: the per-endpoint windows whenever the per-signer
      * buckets are kept (enforced or in warning mode, where only the buckets just report), or neither.
      */
+    @Override
     public void enforceRateLimits(SignerLimiter.Settings settings) {
         rateLimiter.enforce(settings.mode() == SignerLimiter.Mode.OFF ? List.of() : RateLimit.EXCHANGE);
         signerLimiter.configure(settings);
     }
 
+    @Override
     public Exchange exchange() {
         return exchange;
     }
 
+    @Override
     public Faults faults() {
         return faults;
     }
 
     /** The fault rules of the WebSocket channels. */
+    @Override
     public ChannelFaults channelFaults() {
         return channelFaults;
     }
 
     /** The WebSocket channels and their connections. */
+    @Override
     public Channels channels() {
         return channels;
     }
 
+    @Override
     public Journal journal() {
         return journal;
     }
 
+    @Override
+    public SimEvents events() {
+        return events;
+    }
+
+    @Override
     public ModeSwitch modes() {
         return modes;
     }
 
+    @Override
     public RateLimiter rateLimiter() {
         return rateLimiter;
     }
 
+    @Override
     public SignerLimiter signerLimiter() {
         return signerLimiter;
     }
 
+    @Override
     public HeartbeatSwitch heartbeats() {
         return heartbeats;
     }
 
     /** Issues the API keys of {@code /auth/api-key} and {@code /auth/derive-api-key}. */
+    @Override
     public ApiKeyIssuer apiKeys() {
         return apiKeys;
     }
 
     /** The chain the simulator is (137 by default): L1 headers and orders are signed for it. */
+    @Override
     public ExchangeDomain.Chain chain() {
         return chain;
     }
 
     /** Makes the simulator chain 137 (Polygon) or 80002 (Amoy). */
-    public void useChain(long chainId) {
+    void useChain(long chainId) {
         this.chain = ExchangeDomain.chain(chainId);
     }
 
+    @Override
     public Clock clock() {
         return clock;
     }
 
+    @Override
     public Duration authWindow() {
         return authWindow;
     }

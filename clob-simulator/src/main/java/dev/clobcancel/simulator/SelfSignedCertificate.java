@@ -1,4 +1,4 @@
-package dev.clobcancel.simulator.tls;
+package dev.clobcancel.simulator;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -33,7 +33,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * {@code 127.0.0.1}, {@code ::1} and its {@code --host}), so a client that trusts the PEM file
  * also verifies the host name, as it would with the exchange.
  */
-public final class SelfSignedCertificate {
+final class SelfSignedCertificate {
 
     private static final Duration VALIDITY = Duration.ofDays(30);
 
@@ -48,7 +48,7 @@ public final class SelfSignedCertificate {
     }
 
     /** A fresh RSA key and a certificate for {@code host} and the loopback names, its PEM written to a temporary file. */
-    public static SelfSignedCertificate create(String host) {
+    static SelfSignedCertificate create(String host) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048, new SecureRandom());
@@ -90,20 +90,20 @@ public final class SelfSignedCertificate {
         return out.toString();
     }
 
-    public String certificatePem() {
+    String certificatePem() {
         return certificatePem;
     }
 
-    public String privateKeyPem() {
+    String privateKeyPem() {
         return privateKeyPem;
     }
 
     /** The certificate's PEM file, for a client to trust. */
-    public Path certificateFile() {
+    Path certificateFile() {
         return certificateFile;
     }
 
-    public void delete() {
+    void delete() {
         try {
             Files.deleteIfExists(certificateFile);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.clobcancel.simulator.exchange.CancelReport;
 import dev.clobcancel.simulator.exchange.Exchange;
 import dev.clobcancel.simulator.exchange.HeartbeatSwitch;
 import dev.clobcancel.simulator.exchange.ModeSwitch;
+import dev.clobcancel.simulator.exchange.OrderView;
 import dev.clobcancel.simulator.faults.ChannelFaults;
 import dev.clobcancel.simulator.core.Scenario;
 import dev.clobcancel.simulator.faults.Faults;
@@ -20,8 +21,10 @@ import dev.clobcancel.simulator.time.ManualClock;
 import dev.clobcancel.simulator.ws.Channels;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 /**
  * Everything the simulator holds, and the one way back to how it started: the exchange, its
@@ -80,6 +83,10 @@ final class SimulatorState implements SimulatorBackend {
         this.channelFaults = new ChannelFaults(random);
         this.channels = new Channels(exchange, clock, channelFaults);
         this.clockListener = clock instanceof ManualClock manual ? manual.addListener(this::expireHeartbeats) : () -> { };
+        // No request expires an order: its expiry is the simulator's own doing, logged as such, per account.
+        exchange.onExpiries(expired -> expired.stream()
+                .collect(Collectors.groupingBy(OrderView::owner, LinkedHashMap::new, Collectors.mapping(OrderView::id, Collectors.toList())))
+                .forEach((apiKey, ids) -> events.record(SimEvent.gtdExpiry(clock.instant(), apiKey, ids))));
         apply(scenario);
     }
 

@@ -58,6 +58,7 @@ public final class Exchange {
     private final DelayedOrders delayed = new DelayedOrders();
     private final Matching matching;
     private volatile ExchangeListener listener = ExchangeListener.NONE;
+    private volatile Consumer<List<OrderView>> expiryListener = expired -> { };
 
     /**
      * @param random the simulator's one seeded random source, which generated ids draw from
@@ -521,11 +522,32 @@ public final class Exchange {
         return trades.all();
     }
 
-    /** Expires the GTD orders due by {@code nowMillis}, oldest expiry first. */
+    /**
+     * Expires the GTD orders due by {@code nowMillis}, oldest expiry first, and tells the expiry
+     * listener which left the book.
+     */
     void expireDue(long nowMillis) {
+        List<OrderView> expired = null;
         for (SimOrder due = expiries.poll(nowMillis); due != null; due = expiries.poll(nowMillis)) {
-            cancel(due);
+            if (cancel(due)) {
+                if (expired == null) {
+                    expired = new ArrayList<>();
+                }
+                expired.add(due.view());
+            }
         }
+        if (expired != null) {
+            expiryListener.accept(List.copyOf(expired));
+        }
+    }
+
+    /**
+     * Sets what is told of the GTD orders that left the book at their expiration, as they stood
+     * then, oldest expiry first, once per catch-up that expired any (called where the catch-up
+     * runs, perhaps under the exchange's lock: keep it short, never call back into the exchange).
+     */
+    public void onExpiries(Consumer<List<OrderView>> newListener) {
+        expiryListener = newListener == null ? expired -> { } : newListener;
     }
 
     /** Claims the order's id for it; false when the id is taken. */

@@ -30,7 +30,7 @@ final class WireNames {
         return parse(ExchangeMode.values(), WireNames::mode, "mode", name);
     }
 
-    /** {@code heartbeat-lapse}: the kind of an event the simulator made itself ({@code GET /_sim/events}). */
+    /** {@code heartbeat-lapse}, {@code gtd-expiry}: the kind of an event the simulator made itself ({@code GET /_sim/events}). */
     static String eventKind(SimEvent.Kind kind) {
         return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

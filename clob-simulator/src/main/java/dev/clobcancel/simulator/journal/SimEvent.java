@@ -10,7 +10,7 @@ import java.util.Objects;
  * cancels. Never carries a secret: an account is named by its API key alone.
  *
  * @param apiKey      the account it happened to, or null when it concerns no one account
- * @param orderIds    the orders it changed (canceled, for a heartbeat lapse), oldest first
+ * @param orderIds    the orders it changed (canceled, for a heartbeat lapse; expired, for a GTD expiry), oldest first
  * @param description what happened, in words, such as {@code heartbeat lapsed: canceled 2 orders}
  */
 public record SimEvent(long sequence, Instant time, Kind kind, String apiKey, List<String> orderIds, String description) {
@@ -18,7 +18,9 @@ public record SimEvent(long sequence, Instant time, Kind kind, String apiKey, Li
     /** What the simulator did. */
     public enum Kind {
         /** An account's heartbeats stopped for longer than the window: the switch canceled its live orders. */
-        HEARTBEAT_LAPSE
+        HEARTBEAT_LAPSE,
+        /** GTD orders of an account reached their expiration (less the exchange's minute) on the simulator's clock and left the book. */
+        GTD_EXPIRY
     }
 
     public SimEvent {
@@ -32,6 +34,12 @@ public record SimEvent(long sequence, Instant time, Kind kind, String apiKey, Li
     public static SimEvent heartbeatLapse(Instant time, String apiKey, List<String> canceled) {
         return new SimEvent(0, time, Kind.HEARTBEAT_LAPSE, apiKey, canceled,
                 "heartbeat lapsed: canceled " + canceled.size() + " orders");
+    }
+
+    /** GTD orders of {@code apiKey} that expired at {@code time}, oldest expiry first. */
+    public static SimEvent gtdExpiry(Instant time, String apiKey, List<String> expired) {
+        return new SimEvent(0, time, Kind.GTD_EXPIRY, apiKey, expired,
+                "GTD orders expired: " + expired.size() + " left the book");
     }
 
     SimEvent withSequence(long number) {

@@ -19,7 +19,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { newMarket, newSecret, seedOrders, walletFor } from "../interop/lib/accounts.mjs";
-import { adminExpect } from "../interop/lib/sim.mjs";
+import { adminExpect, killSimulatorNow, simPid, startSimulator, stopSimulator } from "../interop/lib/sim.mjs";
 
 const CHILD_TIMEOUT_MS = 300_000;
 const TICKS_PER_SEC = 100; // USER_HZ of /proc/<pid>/stat on Linux
@@ -67,51 +67,33 @@ function run(cmd, args, env = {}) {
   });
 }
 
-async function startSim(jar) {
-  const child = spawn("java", ["-jar", jar, "--port", "0", "--host", "127.0.0.1"], { stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${jar} printed no URL within 60 s`)), 60_000);
-    let buf = "";
-    child.stdout.on("data", (chunk) => {
-      buf += chunk;
-      const m = /http:\/\/127\.0\.0\.1:\d+/.exec(buf);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`${jar} exited (${code}) before printing its URL`)));
-  });
-  return { child, url };
-}
-
 /** One build: a fresh simulator, 2n seeded orders, `clob bench` on them; the figures. */
 async function measure(dir, n, scratch) {
-  const sim = await startSim(path.join(dir, "clob-simulator", "target", "clob-simulator.jar"));
+  const url = await startSimulator(path.join(dir, "clob-simulator", "target", "clob-simulator.jar"));
   try {
     const privateKey = `0x${randomBytes(32).toString("hex")}`;
     const address = walletFor(privateKey).account.address;
     const creds = { key: randomUUID(), secret: newSecret(), passphrase: randomBytes(16).toString("hex") };
-    await adminExpect(sim.url, "POST", "/_sim/accounts",
+    await adminExpect(url, "POST", "/_sim/accounts",
       { apiKey: creds.key, secret: creds.secret, passphrase: creds.passphrase, address }, 201);
     const market = newMarket();
     const ids = [];
     for (let done = 0; done < 2 * n; done += 1000) {
-      ids.push(...await seedOrders(sim.url, Array.from({ length: Math.min(1000, 2 * n - done) }, (_, i) => ({
+      ids.push(...await seedOrders(url, Array.from({ length: Math.min(1000, 2 * n - done) }, (_, i) => ({
         owner: creds.key, market: market.market, assetId: market.assets[0], side: "BUY",
         price: `0.${40 + ((done + i) % 10)}`, size: "10",
       }))));
     }
     const file = path.join(scratch, "ids.txt");
     writeFileSync(file, `${ids.join("\n")}\n`);
-    const simBefore = cpuOf(sim.child.pid);
+    const simBefore = cpuOf(simPid());
     const env = { CLOB_API_KEY: creds.key, CLOB_SECRET: creds.secret, CLOB_PASS_PHRASE: creds.passphrase, CLOB_ADDRESS: address };
     // /usr/bin/time's %U and %S: the CPU of the bench process, its JIT and collector threads included.
     const { out, err } = await run("/usr/bin/time", ["-f", "cpu %U %S", "java", "-jar",
-      path.join(dir, "clob-examples", "target", "clob-examples.jar"), "bench", "--host", sim.url, "--order-ids", file,
+      path.join(dir, "clob-examples", "target", "clob-examples.jar"), "bench", "--host", url, "--order-ids", file,
       "--concurrency", "64", "--warmup", String(n), "--no-retry", "--attempt-timeout-ms", "120000",
       "--deadline-ms", "120000"], env);
-    const simAfter = cpuOf(sim.child.pid);
+    const simAfter = cpuOf(simPid());
     const figures = JSON.parse(out.trim().split("\n").pop());
     const [, user, sys] = /cpu ([\d.]+) ([\d.]+)/.exec(err);
     const perCancelUs = (secs) => Math.round((secs / (2 * n)) * 1e6);
@@ -121,7 +103,7 @@ async function measure(dir, n, scratch) {
       sim_cpu_us: perCancelUs(simAfter.user - simBefore.user + simAfter.sys - simBefore.sys),
     };
   } finally {
-    sim.child.kill("SIGKILL");
+    await stopSimulator();
   }
 }
 
@@ -158,6 +140,7 @@ async function main() {
   console.log(JSON.stringify({ n: opts.n, rounds: opts.rounds, builds: summary }));
 }
 
+process.on("exit", killSimulatorNow);
 main().catch((err) => {
   console.error(`compare.mjs: ${err.stack ?? err}`);
   process.exit(1);

@@ -21,6 +21,11 @@ export function simAlive() {
   return sim !== null && sim.child.exitCode === null && sim.child.signalCode === null;
 }
 
+/** The simulator's process id (for its CPU or memory in /proc), or null when none was started. */
+export function simPid() {
+  return sim ? sim.child.pid : null;
+}
+
 /** How the simulator process ended, or "running". */
 export function simExitStatus() {
   if (!sim) return "never started";

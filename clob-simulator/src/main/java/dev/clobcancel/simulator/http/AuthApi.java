@@ -8,7 +8,6 @@ import dev.clobcancel.simulator.exchange.SimAccount;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * API keys as the exchange hands them out: {@code POST /auth/api-key} (a new key) and
@@ -26,7 +25,6 @@ final class AuthApi {
     record ApiKeys(List<String> apiKeys) {
     }
 
-    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
     private final SimulatorBackend state;
     private final Exchange exchange;
@@ -56,7 +54,7 @@ final class AuthApi {
         L1Authenticator.Outcome auth = l1.check(ctx.request().headers());
         if (!auth.passed()) {
             RequestOutcome.of(ctx).refusedAuthentication(auth.failure());
-            ctx.response().putHeader(TradingGate.AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
+            Replies.explain(ctx, TradingGate.AUTH_FAILURE_HEADER, auth.failure());
             Replies.error(ctx, 401, L1Authenticator.INVALID_L1_HEADERS);
             return;
         }

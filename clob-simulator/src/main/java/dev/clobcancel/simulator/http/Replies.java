@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /** Writes JSON answers; every error is {@code {"error": "..."}}. */
 final class Replies {
@@ -18,7 +19,14 @@ final class Replies {
         static final Status OK = new Status("ok");
     }
 
+    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
+
     private Replies() {
+    }
+
+    /** Sets a header that explains a refusal in words, each character a header may not hold made a {@code ?}. */
+    static void explain(RoutingContext ctx, String header, String words) {
+        ctx.response().putHeader(header, NOT_HEADER_SAFE.matcher(words).replaceAll("?"));
     }
 
     /** {@code body}, a record of the answer, as JSON. */

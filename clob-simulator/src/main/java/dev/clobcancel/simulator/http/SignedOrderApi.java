@@ -25,7 +25,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * Placing signed orders: {@code POST /order} and {@code POST /orders} (at most {@value #MAX_BATCH})
@@ -46,7 +45,6 @@ final class SignedOrderApi {
     static final String REFUSAL_HEADER = "X-Sim-Refusal";
 
     private static final JavaType BATCH = WireJson.listOf(SignedOrderBody.class);
-    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
     private final SimulatorBackend state;
     private final Exchange exchange;
@@ -70,7 +68,7 @@ final class SignedOrderApi {
                 Replies.json(ctx, 200, answer(place(posted, account)));
             }
         } catch (SignedOrderRefusedException e) {
-            ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(e.detail()).replaceAll("?"));
+            Replies.explain(ctx, REFUSAL_HEADER, e.detail());
             Replies.error(ctx, ExchangeFailures.statusOf(e).orElseThrow(), e.getMessage());
         }
     }
@@ -124,7 +122,7 @@ final class SignedOrderApi {
     }
 
     private static void refuse(RoutingContext ctx, String message, String detail) {
-        ctx.response().putHeader(REFUSAL_HEADER, NOT_HEADER_SAFE.matcher(detail).replaceAll("?"));
+        Replies.explain(ctx, REFUSAL_HEADER, detail);
         Replies.error(ctx, 400, message);
     }
 

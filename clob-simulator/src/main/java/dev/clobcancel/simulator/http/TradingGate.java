@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What every authenticated endpoint goes through first, in the exchange's order: the mode (an
@@ -58,7 +57,6 @@ final class TradingGate {
     static final String TIER_HEADER = "Poly-RateLimit-Tier";
     static final String WARNING_HEADER = "Poly-RateLimit-Warning";
 
-    private static final Pattern NOT_HEADER_SAFE = Pattern.compile("[^\\x20-\\x7e]");
 
     private final SimulatorBackend state;
     private final L2Authenticator authenticator;
@@ -80,7 +78,7 @@ final class TradingGate {
                     ctx.request().path(), body);
             if (!auth.passed()) {
                 outcome.refusedAuthentication(auth.failure());
-                ctx.response().putHeader(AUTH_FAILURE_HEADER, NOT_HEADER_SAFE.matcher(auth.failure()).replaceAll("?"));
+                Replies.explain(ctx, AUTH_FAILURE_HEADER, auth.failure());
                 Replies.error(ctx, 401, INVALID_API_KEY);
                 return;
             }

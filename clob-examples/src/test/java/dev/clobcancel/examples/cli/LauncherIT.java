@@ -77,4 +77,21 @@ class LauncherIT {
         assertThat(fromArchive).as("the command line's own classes, loaded from the build's archive").isNotEmpty();
         assertThat(ran.out().lines().filter(line -> !line.startsWith("["))).singleElement().asString().matches("clob \\d+\\.\\d+\\.\\d+.*");
     }
+
+    @Test
+    void runsOnTheJvmSetUpForShortRuns() throws Exception {
+        Ran ran = launch("-XX:+PrintFlagsFinal", "--version");
+
+        assertThat(ran.exitCode()).as("exit code; stderr:%n%s", ran.err()).isZero();
+        assertThat(flag(ran, "TieredStopAtLevel")).as("C1 only").isEqualTo("1");
+        assertThat(flag(ran, "UseSerialGC")).as("the serial collector").isEqualTo("true");
+        assertThat(flag(ran, "MaxNewSize")).as("a young generation of 16 MB").isEqualTo(String.valueOf(16 * 1024 * 1024));
+    }
+
+    /** The value -XX:+PrintFlagsFinal printed for {@code name}, such as "     bool UseSerialGC   = true   {product} {command line}". */
+    private static String flag(Ran ran, String name) {
+        return ran.out().lines().map(String::trim).map(line -> line.split("\\s+"))
+                .filter(words -> words.length >= 4 && words[1].equals(name) && words[2].equals("="))
+                .map(words -> words[3]).findFirst().orElseThrow(() -> new AssertionError(name + " not printed:\n" + ran.out()));
+    }
 }

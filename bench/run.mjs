@@ -16,7 +16,7 @@
 
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -128,6 +128,29 @@ async function startSim(moreOpts = []) {
   throw new Error(`the simulator at ${url} did not answer GET /time`);
 }
 
+/**
+ * CPU milliseconds the simulator's JIT compiler threads have used so far, from /proc (their names begin
+ * "C1 CompilerThre" and "C2 CompilerThre"), or null where /proc does not say.
+ */
+function simJitCpuMs() {
+  const dir = `/proc/${sim.pid}/task`;
+  if (!existsSync(dir)) return null;
+  let ticks = 0;
+  for (const task of readdirSync(dir)) {
+    let stat;
+    try {
+      stat = readFileSync(`${dir}/${task}/stat`, "utf8");
+    } catch {
+      continue; // the thread ended meanwhile
+    }
+    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+    if (!/^C[12] CompilerThre/.test(name)) continue;
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in USER_HZ (100) ticks
+  }
+  return ticks * 10;
+}
+
 /** The simulator's resident memory, from /proc: {rssMiB, hwmMiB}. */
 function simMemory() {
   const status = readFileSync(`/proc/${sim.pid}/status`, "utf8");
@@ -228,9 +251,30 @@ async function measure(who, account, market, n, warmup, concurrency) {
   const ids = await seed(sim.url, account, market, warmup + n);
   const figures = await bench(who, account, idsFile(ids), concurrency, warmup);
   if (figures.canceled !== n) throw new Error(`${who}: ${figures.canceled} of ${n} canceled`);
+  // jit_ms (ours only): the JVM's compile time during the timed cancels; far from 0, they were not warm.
+  const jit = figures.jit_ms == null ? "" : `  jit ${figures.jit_ms} ms`;
   console.log(`  ${who.padEnd(8)} c=${String(concurrency).padEnd(4)} n=${n}: ${figures.rate.toFixed(0).padStart(6)}/s `
-    + `p50 ${figures.p50_ms.toFixed(3)} ms  p99 ${figures.p99_ms.toFixed(3)} ms`);
+    + `p50 ${figures.p50_ms.toFixed(3)} ms  p99 ${figures.p99_ms.toFixed(3)} ms${jit}`);
   return figures;
+}
+
+const SIM_WARM_BATCHES = 6; // at most, after the first warm-up
+const SIM_JIT_QUIET = 0.05; // the compilers' share of a batch's wall time under which the simulator counts as warm
+
+/** Cancels through the simulator, 64 in flight, until its JIT compilers are quiet or the batches run out. */
+async function warmSimulator(account, market, opts) {
+  console.log(`warming the simulator up: ${opts.warmup + opts.n} cancels, then batches of ${opts.n} until its JIT is quiet`);
+  await measure("ours", account, market, opts.n, opts.warmup, 64);
+  for (let batch = 1; batch <= SIM_WARM_BATCHES; batch++) {
+    const jitBefore = simJitCpuMs();
+    const started = performance.now();
+    await measure("ours", account, market, opts.n, 0, 64);
+    const jitMs = simJitCpuMs() - jitBefore;
+    const share = jitMs / (performance.now() - started);
+    console.log(`    the simulator's JIT compilers: ${jitMs} ms of CPU in that batch, ${(share * 100).toFixed(1)}% of its time`);
+    if (!(share >= SIM_JIT_QUIET)) return; // quiet, or /proc cannot tell (NaN)
+  }
+  console.log(`    still compiling after ${SIM_WARM_BATCHES} batches: the figures below carry some of the JIT's cost`);
 }
 
 /** A fresh process cancels `n` new orders, 64 in flight, no warm-up; rated by the time from spawn to exit. */
@@ -282,9 +326,9 @@ async function main() {
   const ours = await newAccount(sim.url);
   const official = await newAccount(sim.url);
   const market = newMarket();
-  // Both clients meet a simulator whose JIT has warmed up, not the first one to run.
-  console.log(`warming the simulator up: ${opts.n} cancels`);
-  await measure("ours", ours, market, opts.n, opts.warmup, 64);
+  // Both clients meet a simulator whose JIT has warmed up, not the first one to run: it is warmed until
+  // its compilers go quiet (on a slow machine C2 compiles the hot path for 100,000 cancels and more).
+  await warmSimulator(ours, market, opts);
   const latencyWarmup = Math.ceil(opts.warmup / 2);
   const runs = { ours64: [], official64: [], ours1: [], official1: [], oursCold: [], clobCold: [], officialCold: [] };
   for (let round = 1; round <= opts.rounds; round++) {

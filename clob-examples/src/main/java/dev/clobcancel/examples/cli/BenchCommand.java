@@ -10,6 +10,8 @@ import dev.clobcancel.domain.model.CancelResult;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.examples.CancelOrderExample.Failed;
 import java.io.PrintWriter;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
@@ -34,11 +36,13 @@ import picocli.CommandLine.ParameterException;
         header = "Cancel every id of a file, C at a time; print throughput and latency as JSON.",
         description = {"Cancels each order id of --order-ids (one a line), one DELETE /order each, keeping "
                 + "--concurrency cancels in flight, and prints one JSON line last:",
-                "  {\"n\":N,\"canceled\":K,\"secs\":S,\"rate\":N/S,\"p50_ms\":...,\"p99_ms\":...}",
+                "  {\"n\":N,\"canceled\":K,\"secs\":S,\"rate\":N/S,\"p50_ms\":...,\"p99_ms\":...,\"jit_ms\":...}",
                 "n is the ids timed, canceled those the exchange canceled, secs the wall time from the first call "
                         + "to the last answer, rate n/secs, and p50_ms and p99_ms the median and 99th percentile "
-                        + "of one cancel's time from the call to the answer. The ids of --warmup go first and are "
-                        + "not counted. A failure is retried as by 'cancel' (--no-retry sends once)."},
+                        + "of one cancel's time from the call to the answer, and jit_ms the time the JVM's JIT compilers "
+                        + "spent during those secs (null if the JVM does not say): far from 0, the timing was not warm. "
+                        + "The ids of --warmup go first and are not counted. A failure is retried as by 'cancel' "
+                        + "(--no-retry sends once)."},
         footerHeading = "%nEnvironment (the account whose orders they are):%n",
         footer = EnvCredentials.HELP,
         exitCodeListHeading = "%nExit codes:%n",
@@ -56,8 +60,8 @@ final class BenchCommand extends ExchangeClientCommand {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The one line the command prints on stdout, in this order of fields. */
-    @JsonPropertyOrder({"n", "canceled", "secs", "rate", "p50_ms", "p99_ms"})
-    record Figures(int n, int canceled, double secs, double rate, double p50_ms, double p99_ms) {
+    @JsonPropertyOrder({"n", "canceled", "secs", "rate", "p50_ms", "p99_ms", "jit_ms"})
+    record Figures(int n, int canceled, double secs, double rate, double p50_ms, double p99_ms, Long jit_ms) {
     }
 
     @Option(names = "--order-ids", required = true, paramLabel = "FILE",
@@ -125,7 +129,7 @@ final class BenchCommand extends ExchangeClientCommand {
         Arrays.sort(sorted);
         double secs = run.wallNanos / 1e9;
         Figures figures = new Figures(n, run.canceled.get(), round(secs, 3), round(n / secs, 1),
-                round(percentile(sorted, 50) / 1e6, 3), round(percentile(sorted, 99) / 1e6, 3));
+                round(percentile(sorted, 50) / 1e6, 3), round(percentile(sorted, 99) / 1e6, 3), run.jitMillis);
         PrintWriter out = spec.commandLine().getOut();
         try {
             out.println(JSON.writeValueAsString(figures));
@@ -137,6 +141,12 @@ final class BenchCommand extends ExchangeClientCommand {
             return ExitCodes.FAILED;
         }
         return run.notCanceled.get() > 0 ? ExitCodes.NOT_CANCELED : ExitCodes.OK;
+    }
+
+    /** The JIT compilers' time so far (summed over their threads, as the JVM counts it), or -1 if it does not. */
+    static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 
     /** The nearest-rank percentile of ascending values. */
@@ -168,6 +178,8 @@ final class BenchCommand extends ExchangeClientCommand {
         private final int chains;
         private final CountDownLatch chainsDone;
         long wallNanos;
+        /** The JIT compilers' time during the pass, or null where the JVM does not measure it. */
+        Long jitMillis;
 
         Run(ClobHttpClient client, List<OrderId> ids, int concurrency) {
             this.client = client;
@@ -234,12 +246,15 @@ final class BenchCommand extends ExchangeClientCommand {
 
         /** Starts the chains and waits for them; each cancel is bounded by the client's deadline, so this ends. */
         Run run() throws InterruptedException {
+            long jitBefore = jitMillis();
             long started = System.nanoTime();
             for (int i = 0; i < chains; i++) {
                 chain();
             }
             chainsDone.await();
             wallNanos = System.nanoTime() - started;
+            long jitAfter = jitMillis();
+            jitMillis = jitBefore < 0 || jitAfter < 0 ? null : jitAfter - jitBefore;
             if (bug.get() != null) {
                 throw new IllegalStateException("a cancel failed unexpectedly: " + bug.get(), bug.get());
             }

@@ -65,13 +65,17 @@ class BenchCommandTest {
 
         assertThat(run.exitCode()).isZero();
         JsonNode figures = lastLine(run);
-        assertThat(fieldNames(figures)).containsExactly("n", "canceled", "secs", "rate", "p50_ms", "p99_ms");
+        assertThat(fieldNames(figures)).containsExactly("n", "canceled", "secs", "rate", "p50_ms", "p99_ms", "jit_ms");
         assertThat(figures.get("n").asInt()).isEqualTo(40);
         assertThat(figures.get("canceled").asInt()).isEqualTo(40);
         assertThat(figures.get("secs").asDouble()).isPositive();
         assertThat(figures.get("rate").asDouble()).isCloseTo(40 / figures.get("secs").asDouble(),
                 org.assertj.core.data.Percentage.withPercentage(5));
         assertThat(figures.get("p50_ms").asDouble()).isPositive().isLessThanOrEqualTo(figures.get("p99_ms").asDouble());
+        // The compilers' time during the timed pass only, not since the JVM started: no more than a few
+        // compiler threads busy for the whole pass (the test JVM has compiled for far longer than that).
+        assertThat(figures.get("jit_ms").isIntegralNumber()).isTrue();
+        assertThat(figures.get("jit_ms").asLong()).isBetween(0L, (long) (figures.get("secs").asDouble() * 1000 * 4) + 1);
         assertThat(run.err()).contains("40 cancels, 8 at a time: 40 canceled, 0 not canceled, 0 failed");
         assertThat(orders).allSatisfy(order -> assertThat(status(order)).isEqualTo(OrderStatus.CANCELED));
         assertThat(simulator.journal().entries(e -> e.path().equals("/order"))).hasSize(40)

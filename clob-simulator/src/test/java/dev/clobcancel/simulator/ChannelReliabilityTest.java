@@ -8,6 +8,8 @@ import static dev.clobcancel.simulator.SimulatorFixture.NOW;
 import static dev.clobcancel.simulator.SimulatorFixture.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.OrderSpec;
 import dev.clobcancel.simulator.junit.ClobSimulatorExtension;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * nothing behind.
  */
 class ChannelReliabilityTest extends ChannelTestBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final ClobSimulatorExtension SIMULATOR = new ClobSimulatorExtension(SimulatorFixture.stoppedClock());
@@ -106,6 +110,43 @@ class ChannelReliabilityTest extends ChannelTestBase {
             assertThat(sim.channels().connections()).as("the stalled subscriber was disconnected").isEqualTo(1);
             assertThat(sim.channels().subscriptions()).isEqualTo(1);
             assertThat(reader.waiting()).isEmpty();
+        } finally {
+            sim.channels().bufferLimit(Channels.DEFAULT_BUFFER);
+        }
+    }
+
+    @Test
+    void aSubscriberThatFallsFarBehindAndCatchesUpHearsEverythingInOrderAndStaysConnected() throws Exception {
+        sim.channels().bufferLimit(100_000);
+        try (RawChannel behind = RawChannel.openReadingLittle(sim.userChannelUri())) {
+            behind.send("{\"auth\":{\"apiKey\":\"" + ALICE.apiKey() + "\",\"secret\":\"" + ALICE.secret()
+                    + "\",\"passphrase\":\"" + ALICE.passphrase() + "\"},\"type\":\"user\"}");
+            behind.send("PING");
+            assertThat(behind.read()).isEqualTo("PONG");
+            // 20,000 events (about 12 MB) while it reads nothing: far more than its socket (256 KB) and the
+            // kernel hold, so the simulator keeps the rest queued and goes on as the client reads.
+            List<List<String>> rounds = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                rounds.add(placeMany(1000));
+                sim.orders().cancelAll(ALICE.apiKey());
+            }
+
+            for (List<String> ids : rounds) {
+                List<String> placed = new ArrayList<>();
+                List<String> canceled = new ArrayList<>();
+                for (int i = 0; i < 2 * ids.size(); i++) {
+                    JsonNode event = JSON.readTree(behind.read());
+                    (event.get("type").asText().equals("PLACEMENT") ? placed : canceled).add(event.get("id").asText());
+                    if (i == ids.size() - 1) {
+                        assertThat(canceled).as("no cancellation before the round's last placement").isEmpty();
+                    }
+                }
+                assertThat(placed).isEqualTo(ids);
+                assertThat(canceled).containsExactlyInAnyOrderElementsOf(ids);
+            }
+            behind.send("PING");
+            assertThat(behind.read()).as("still connected, nothing more on its way").isEqualTo("PONG");
+            assertThat(sim.channels().connections()).isEqualTo(1);
         } finally {
             sim.channels().bufferLimit(Channels.DEFAULT_BUFFER);
         }

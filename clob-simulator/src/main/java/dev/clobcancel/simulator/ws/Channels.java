@@ -179,7 +179,7 @@ public final class Channels implements ExchangeListener {
     /** Adds the session to the asset's listeners and sends it the asset's book, with no change between. */
     void listenToAsset(String asset, Session session) {
         add(assets, asset, session);
-        exchange.readBook(asset, book -> deliver(session, EventJson.book(book, tickSize(asset))));
+        exchange.readBook(asset, book -> deliver(session, utf8(EventJson.book(book, tickSize(asset)))));
     }
 
     void stopListening(String asset, Session session) {
@@ -218,10 +218,10 @@ public final class Channels implements ExchangeListener {
         if (owners == null) {
             return;
         }
-        String text = null;
+        byte[] text = null;
         for (Session session : owners) {
             if (session.hears(order.market())) {
-                text = text == null ? EventJson.order(type, order, clock.millis()) : text;
+                text = text == null ? utf8(EventJson.order(type, order, clock.millis())) : text;
                 deliver(session, text);
             }
         }
@@ -236,7 +236,7 @@ public final class Channels implements ExchangeListener {
         long now = clock.millis();
         // Called under the book's lock: the book read here is the book just after this change.
         exchange.readBook(order.assetId(), book -> {
-            String text = priceChange(book, order.side(), order.price(), now);
+            byte[] text = utf8(priceChange(book, order.side(), order.price(), now));
             watchers.forEach(session -> deliver(session, text));
         });
     }
@@ -269,9 +269,9 @@ public final class Channels implements ExchangeListener {
         }
         List<Session> watchers = assets.get(trade.assetId());
         if (watchers != null) {
-            String price = EventJson.lastTradePrice(trade, now);
+            byte[] price = utf8(EventJson.lastTradePrice(trade, now));
             exchange.readBook(trade.assetId(), book -> {
-                String text = EventJson.book(book, tickSize(trade.assetId()));
+                byte[] text = utf8(EventJson.book(book, tickSize(trade.assetId())));
                 watchers.forEach(session -> {
                     deliver(session, price);
                     deliver(session, text);
@@ -285,10 +285,10 @@ public final class Channels implements ExchangeListener {
         if (sessions == null || !told.add(owner)) {
             return;
         }
-        String text = null;
+        byte[] text = null;
         for (Session session : sessions) {
             if (session.hears(trade.market())) {
-                text = text == null ? EventJson.trade(trade, owner, traderSide, now) : text;
+                text = text == null ? utf8(EventJson.trade(trade, owner, traderSide, now)) : text;
                 deliver(session, text);
             }
         }
@@ -298,8 +298,13 @@ public final class Channels implements ExchangeListener {
         return exchange.marketOfAsset(assetId).map(market -> market.tickSize().toPlainString()).orElse(DEFAULT_TICK_SIZE);
     }
 
-    /** Sends {@code text} on the session's connection, unless a fault drops, loses or delays it. */
-    private void deliver(Session session, String text) {
+    /** An event's text as it goes on the wire, encoded once for however many connections hear it. */
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends {@code text} (UTF-8) on the session's connection, unless a fault drops, loses or delays it. */
+    private void deliver(Session session, byte[] text) {
         Connection connection = session.connection();
         long delayMs = 0;
         var fault = faults.match(connection.channel(), session.apiKey(), false);

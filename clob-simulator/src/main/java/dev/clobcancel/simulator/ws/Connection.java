@@ -1,9 +1,13 @@
 package dev.clobcancel.simulator.ws;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.vertx.core.Context;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.impl.WebSocketImplBase;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,11 @@ import org.slf4j.LoggerFactory;
  * fills the kernel's buffers, then the socket's write queue (its limit is
  * {@link Channels#SOCKET_QUEUE_BYTES}), then this queue, and is disconnected, without a close
  * frame it would not read, when this one is full.
+ *
+ * <p>A message goes on the socket unflushed; the sockets written to in one turn of an event loop
+ * are flushed together at its end ({@link FlushBatch}), so a socket that hears many changes made in
+ * one turn (a load of cancels, a cancel-all) gets them in one write, not one write each. A message
+ * counts as written, for {@link #whenWritten}, once it is flushed.
  */
 final class Connection {
 
@@ -28,7 +37,7 @@ final class Connection {
     private static final int MAX_REASON = 120;
 
     /** A message on its way, with its place in the connection's order and the time it may go (0: now). */
-    private record Outgoing(String text, long sequence, long notBeforeNanos) {
+    private record Outgoing(byte[] text, long sequence, long notBeforeNanos) {
     }
 
     /** Runs once every message up to {@code sequence} is written, or once it never will be. */
@@ -40,6 +49,8 @@ final class Connection {
     private final ServerWebSocket socket;
     /** The socket's channel, to cut it. */
     private final Channel netty;
+    /** Where the socket's frames enter its pipeline, as Vert.x's own writes do; on the socket's event loop only. */
+    private final ChannelHandlerContext pipeline;
     private final Context context;
     /** The socket's event loop thread: a message offered on it, with nothing queued, is written at once. */
     private final Thread loop;
@@ -52,23 +63,20 @@ final class Connection {
     private boolean draining;
     private boolean blocked;
     private boolean closed;
+    /** On the socket's event loop only: the last message put on the socket, and whether a flush is due. */
+    private long put;
+    private boolean flushDue;
 
     /** Made on the socket's event loop, whose thread it remembers. */
     Connection(long id, String channel, ServerWebSocket socket, Context context, int limit) {
         this.id = id;
         this.channel = channel;
         this.socket = socket;
-        this.netty = ((WebSocketImplBase<?>) socket).channelHandlerContext().channel();
+        this.pipeline = ((WebSocketImplBase<?>) socket).channelHandlerContext();
+        this.netty = pipeline.channel();
         this.context = context;
         this.loop = Thread.currentThread();
         this.limit = limit;
-        // Vert.x tells when the channel takes writes again.
-        socket.drainHandler(v -> {
-            synchronized (this) {
-                blocked = false;
-            }
-            scheduleDrain();
-        });
     }
 
     long id() {
@@ -84,13 +92,13 @@ final class Connection {
     }
 
     /**
-     * Sends {@code text} {@code delayMs} from now (0: as soon as the socket takes it): written at
-     * once when offered on the socket's own loop with nothing queued, queued otherwise. Returns
-     * the message's place to wait for, or 0 when there is nothing to wait for: it is written
-     * already, the connection is closed or behind (its client reads slowly, or a delay holds its
-     * queue), or the message is delayed. A full queue disconnects the client.
+     * Sends {@code text} (UTF-8, not to be changed after) {@code delayMs} from now (0: as soon as the socket takes it): put on the
+     * socket at once when offered on the socket's own loop with nothing queued, queued otherwise.
+     * Returns the message's place to wait for, or 0 when there is nothing to wait for: the
+     * connection is closed or behind (its client reads slowly, or a delay holds its queue), or the
+     * message is delayed. A full queue disconnects the client.
      */
-    long offer(String text, long delayMs) {
+    long offer(byte[] text, long delayMs) {
         boolean direct;
         long sequence = 0;
         boolean schedule = false;
@@ -102,15 +110,19 @@ final class Connection {
             // On the socket's own loop with nothing ahead of it: straight to the socket, no hop.
             direct = delayMs == 0 && !draining && !blocked && queue.isEmpty() && Thread.currentThread() == loop;
             if (direct) {
-                written = ++offered;
+                sequence = ++offered;
             } else {
                 if (queue.size() >= limit) {
                     closed = true;
                     queue.clear();
-                    release(Long.MAX_VALUE);
+                    // The answers that waited for this client go now: it will never read what they waited for.
+                    List<Waiter> dropped = release(Long.MAX_VALUE);
                     LOG.debug("{}: its client reads too slowly, {} messages wait; disconnecting it", this, limit);
-                // A close frame would wait behind what the client does not read: cut the connection.
-                context.runOnContext(v -> cut());
+                    // A close frame would wait behind what the client does not read: cut the connection.
+                    context.runOnContext(v -> {
+                        cut();
+                        dropped.forEach(waiter -> waiter.then().run());
+                    });
                     return 0;
                 }
                 sequence = ++offered;
@@ -124,13 +136,15 @@ final class Connection {
             }
         }
         if (direct) {
-            socket.writeTextMessage(text);
-            if (socket.writeQueueFull()) {
+            put(text, sequence);
+            if (!netty.isWritable()) {
                 synchronized (this) {
                     blocked = true;
                 }
+                resumeWhenOut();
+                return 0;
             }
-            return 0;
+            return sequence;
         }
         if (schedule) {
             context.runOnContext(v -> drain());
@@ -173,10 +187,11 @@ final class Connection {
                     break;
                 }
                 // The socket holds as much as it may unsent: the client is behind. Its drain handler says when it is not.
-                if (socket.writeQueueFull()) {
+                if (!netty.isWritable()) {
                     draining = false;
                     blocked = true;
                     done = release(Long.MAX_VALUE);
+                    resumeWhenOut();
                     break;
                 }
                 long wait = next.notBeforeNanos() == 0 ? 0 : next.notBeforeNanos() - System.nanoTime();
@@ -194,11 +209,71 @@ final class Connection {
                 if (next.notBeforeNanos() != 0) {
                     delayed--;
                 }
-                written = next.sequence();
             }
-            socket.writeTextMessage(next.text());
+            put(next.text(), next.sequence());
         }
         done.forEach(waiter -> waiter.then().run());
+    }
+
+    /** On the socket's event loop: the message goes on the socket, to be flushed at the end of the loop's turn. */
+    private void put(byte[] text, long sequence) {
+        // The bytes are wrapped, not copied: every connection that hears a change shares its one encoding.
+        pipeline.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(text)), pipeline.voidPromise());
+        put = sequence;
+        if (!flushDue) {
+            flushDue = true;
+            FlushBatch.join(this);
+        }
+    }
+
+    /**
+     * On the socket's event loop, once it holds as much as it may: a marker after what it holds,
+     * flushed, whose write completing says the client has read that far and the queue may go on.
+     */
+    private void resumeWhenOut() {
+        pipeline.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            synchronized (this) {
+                blocked = false;
+            }
+            scheduleDrain();
+        });
+    }
+
+    /** On the socket's event loop, from its flush batch: what was put goes out; who waited for it goes on. */
+    private void flush() {
+        flushDue = false;
+        pipeline.flush();
+        List<Waiter> done;
+        synchronized (this) {
+            written = Math.max(written, put);
+            done = release(written);
+        }
+        done.forEach(waiter -> waiter.then().run());
+    }
+
+    /**
+     * The connections an event loop wrote to in its current turn, flushed together in a task that
+     * runs after the turn's reads: one system call per socket, however many messages it was given.
+     */
+    private static final class FlushBatch {
+        private static final ThreadLocal<FlushBatch> OF_THIS_LOOP = ThreadLocal.withInitial(FlushBatch::new);
+        private final List<Connection> due = new ArrayList<>();
+
+        static void join(Connection connection) {
+            FlushBatch batch = OF_THIS_LOOP.get();
+            if (batch.due.isEmpty()) {
+                connection.pipeline.executor().execute(batch::flush);
+            }
+            batch.due.add(connection);
+        }
+
+        /** By index: a waiter let go by one flush may put on another socket, which joins this same pass. */
+        private void flush() {
+            for (int i = 0; i < due.size(); i++) {
+                due.get(i).flush();
+            }
+            due.clear();
+        }
     }
 
     /** The waiters whose messages are written (or, with MAX_VALUE, all of them). Under the lock. */
@@ -252,7 +327,7 @@ final class Connection {
 
     /** Writes {@code text} (an answer such as PONG or INVALID OPERATION) after what is queued. */
     void answer(String text) {
-        offer(text, 0);
+        offer(text.getBytes(StandardCharsets.UTF_8), 0);
     }
 
     /** Drops the connection without a close frame, as a crash or a cut cable would. */

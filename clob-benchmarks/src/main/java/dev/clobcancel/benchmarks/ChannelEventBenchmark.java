@@ -110,7 +110,7 @@ public final class ChannelEventBenchmark {
 
     private void run(int cancels, int inFlight) throws Exception {
         out.printf("cores %d, %d cancels per phase, %d in flight%n", Runtime.getRuntime().availableProcessors(), cancels, inFlight);
-        rate(cancels, inFlight, 1, ALICE); // warm-up: the JIT, the sockets, as long as a phase
+        warmUp(cancels, inFlight);
         delay(Math.max(1, cancels / 10));
         delay(Math.max(1, cancels / 4));
         double none = rate(cancels, inFlight, 0, ALICE);
@@ -120,6 +120,33 @@ public final class ChannelEventBenchmark {
         out.printf("cancel rate: 0 subscribers %.0f/s, 1 subscriber %.0f/s (%+.1f%%), 100 subscribers hearing every event"
                         + " %.0f/s (%+.1f%%), 100 subscribers of another account %.0f/s (%+.1f%%)%n",
                 none, one, 100 * (one / none - 1), hundred, 100 * (hundred / none - 1), others, 100 * (others / none - 1));
+    }
+
+    /** Warm-up phases stop once the JIT compilers took less than this share of a phase's time. */
+    private static final double JIT_QUIET = 0.05;
+    private static final int MAX_WARM_UPS = 10;
+
+    /**
+     * Phases of one subscriber until the JIT compilers are quiet (on a slow machine they compile the
+     * cancel path for 100,000 cancels and more): otherwise the first phases measured are the JIT's.
+     */
+    private void warmUp(int cancels, int inFlight) throws Exception {
+        var jit = ManagementFactory.getCompilationMXBean();
+        for (int phase = 1; phase <= MAX_WARM_UPS; phase++) {
+            long jitBefore = jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+            long start = System.nanoTime();
+            out.print("warm-up: ");
+            rate(cancels, inFlight, 1, ALICE);
+            if (jitBefore < 0) {
+                return; // the JVM does not say: one phase, as a warm-up
+            }
+            double share = (jit.getTotalCompilationTime() - jitBefore) / ((System.nanoTime() - start) / 1e6);
+            out.printf("  the JIT compilers took %.0f%% of that phase%n", 100 * share);
+            if (share < JIT_QUIET) {
+                return;
+            }
+        }
+        out.printf("  still compiling after %d warm-up phases: the figures below carry some of the JIT's cost%n", MAX_WARM_UPS);
     }
 
     /** Cancels {@code count} orders one after another, with one subscriber; prints the delays. */

@@ -19,6 +19,8 @@ class ChannelEventBenchmarkTest {
 
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed)
+                .contains("warm-up: 40 cancels, 8 in flight, with 1 subscribers:")
+                .containsPattern("the JIT compilers took \\d+% of that phase")
                 .contains("40 cancels, 8 in flight, with 0 subscribers:", "0 events heard, none lost")
                 .contains("with 1 subscribers:", "40 events heard")
                 .contains("with 100 subscribers:", "4000 events heard")

@@ -2,6 +2,7 @@ package dev.clobcancel.simulator.eip712;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * The pieces of EIP-712 the exchange's messages use: 32-byte words for {@code uint}, {@code address},
@@ -40,7 +41,7 @@ public final class Eip712 {
         if (value.signum() < 0 || value.compareTo(TWO_256) >= 0) {
             throw new IllegalArgumentException("not a uint256: " + value);
         }
-        return Secp256k1.unsigned32(value);
+        return BigIntegers.asUnsignedByteArray(32, value);
     }
 
     /** An {@code address} ({@code 0x} and 40 hex digits, any case) as its word. */

@@ -15,6 +15,7 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,7 +94,7 @@ public final class Secp256k1 {
     private static fr.acinq.secp256k1.Secp256k1 loadNative() {
         try {
             fr.acinq.secp256k1.Secp256k1 library = fr.acinq.secp256k1.Secp256k1.get();
-            library.pubkeyCreate(unsigned32(BigInteger.ONE));
+            library.pubkeyCreate(BigIntegers.asUnsignedByteArray(32, BigInteger.ONE));
             return library;
         } catch (RuntimeException | LinkageError unavailable) {
             LOG.info("libsecp256k1 could not load ({}); BouncyCastle recovers signers", unavailable.toString());
@@ -112,7 +113,7 @@ public final class Secp256k1 {
         }
         byte[] compressed = new byte[33];
         compressed[0] = (byte) (parity == 0 ? 0x02 : 0x03);
-        byte[] x = unsigned32(r);
+        byte[] x = BigIntegers.asUnsignedByteArray(32, r);
         System.arraycopy(x, 0, compressed, 1, 32);
         ECPoint bigR;
         try {
@@ -152,8 +153,8 @@ public final class Secp256k1 {
             ECPoint q = recoverPoint(hash, r, s, parity);
             if (q != null && address(q).equals(expected)) {
                 byte[] signature = new byte[SIGNATURE_BYTES];
-                System.arraycopy(unsigned32(r), 0, signature, 0, 32);
-                System.arraycopy(unsigned32(s), 0, signature, 32, 32);
+                System.arraycopy(BigIntegers.asUnsignedByteArray(32, r), 0, signature, 0, 32);
+                System.arraycopy(BigIntegers.asUnsignedByteArray(32, s), 0, signature, 32, 32);
                 signature[64] = (byte) (27 + parity);
                 return signature;
             }
@@ -166,15 +167,6 @@ public final class Secp256k1 {
             throw new IllegalArgumentException("a private key must be in [1, n-1] of secp256k1");
         }
         return privateKey;
-    }
-
-    /** A number below 2^256 as 32 big-endian bytes. */
-    static byte[] unsigned32(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] out = new byte[32];
-        int length = Math.min(bytes.length, 32);
-        System.arraycopy(bytes, bytes.length - length, out, 32 - length, length);
-        return out;
     }
 
     /** Lowercase, for comparing addresses as the exchange does, without regard to their checksum's case. */

@@ -40,7 +40,7 @@ const WATCHDOG_MS = 30 * 60_000; // the whole run
 
 // Each bench process is a fresh JVM: its warm-up lets the JIT compile the hot path before the timing
 // starts (the official client gets the same warm-up). One at a time, half the warm-up is enough.
-const FULL = { n: 100_000, latencyN: 5_000, warmup: 50_000, coldN: 20_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
+const FULL = { n: 100_000, latencyN: 5_000, warmup: 60_000, coldN: 20_000, rounds: 3, book: 1_000_000, simConcurrency: 128 };
 const QUICK = { n: 2_000, latencyN: 200, warmup: 500, coldN: 2_000, rounds: 1, book: 20_000, simConcurrency: 128 };
 
 function parseArgs(argv) {

@@ -64,6 +64,7 @@ public final class ChannelEventBenchmark {
     /** The CPU time of the whole process, every thread of it. */
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ClobSimulator sim;
     private final Vertx vertx = Vertx.vertx();
@@ -78,9 +79,12 @@ public final class ChannelEventBenchmark {
     /** Per open subscriber, a permit for each PONG it heard. */
     private final Map<WebSocket, Semaphore> pongs = new ConcurrentHashMap<>();
     private final PrintStream out;
+    /** The ids of the simulator's event-loop threads, whose CPU each phase reports apart. */
+    private final long[] simulatorLoops;
 
-    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out, int inFlight) {
+    private ChannelEventBenchmark(ClobSimulator sim, PrintStream out, int inFlight, long[] simulatorLoops) {
         this.sim = sim;
+        this.simulatorLoops = simulatorLoops;
         this.out = out;
         this.load = vertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(inFlight));
     }
@@ -99,7 +103,9 @@ public final class ChannelEventBenchmark {
         try (ClobSimulator sim = ClobSimulator.start()) {
             sim.addAccount(ALICE, ALICE_ADDRESS);
             sim.addAccount(BOB, BOB_ADDRESS);
-            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, out, inFlight);
+            // Taken before this benchmark's own Vert.x starts a thread: every event loop alive now is the simulator's.
+            long[] simulatorLoops = eventLoopThreads();
+            ChannelEventBenchmark bench = new ChannelEventBenchmark(sim, out, inFlight, simulatorLoops);
             try {
                 bench.run(cancels, inFlight);
             } finally {
@@ -128,13 +134,29 @@ public final class ChannelEventBenchmark {
                 first, last);
     }
 
+    /** The ids of the Vert.x event-loop threads alive now. */
+    private static long[] eventLoopThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(thread -> thread.getName().startsWith("vert.x-eventloop-thread"))
+                .mapToLong(Thread::getId).toArray();
+    }
+
+    /** The CPU time of these threads so far, in nanoseconds (a thread that ended counts no more). */
+    private static long cpuOf(long[] threads) {
+        long sum = 0;
+        for (long id : threads) {
+            sum += Math.max(0, THREADS.getThreadCpuTime(id));
+        }
+        return sum;
+    }
+
     /** Warm-up phases stop once the JIT compilers took less than this share of a phase's time. */
     private static final double JIT_QUIET = 0.05;
     private static final int MAX_WARM_UPS = 10;
 
     /**
-     * Phases of one subscriber until the JIT compilers are quiet (on a slow machine they compile the
-     * cancel path for 100,000 cancels and more): otherwise the first phases measured are the JIT's.
+     * Phases of one subscriber (a load, then sequential cancels) until the JIT compilers are quiet (on
+     * a slow machine they compile the cancel path for 100,000 cancels and more): otherwise the first
+     * phases measured are the JIT's.
      */
     private void warmUp(int cancels, int inFlight) throws Exception {
         var jit = ManagementFactory.getCompilationMXBean();
@@ -143,6 +165,8 @@ public final class ChannelEventBenchmark {
             long start = System.nanoTime();
             out.print("warm-up: ");
             rate(cancels, inFlight, 1, ALICE);
+            out.print("warm-up: ");
+            delay(Math.max(1, cancels / 10)); // the sequential path too: another HTTP client, its own code to compile
             if (jitBefore < 0) {
                 return; // the JVM does not say: one phase, as a warm-up
             }
@@ -214,6 +238,7 @@ public final class ChannelEventBenchmark {
             }));
         }
         long cpuStart = PROCESS.getProcessCpuTime();
+        long simulatorCpuStart = cpuOf(simulatorLoops);
         long start = System.nanoTime();
         cancelAll(ids, inFlight).get(WAIT_SECONDS, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -221,6 +246,7 @@ public final class ChannelEventBenchmark {
             throw new IllegalStateException(events.get() + " of " + expected + " events came");
         }
         double cpuMicrosPerCancel = (PROCESS.getProcessCpuTime() - cpuStart) / 1e3 / count;
+        double simulatorMicrosPerCancel = (cpuOf(simulatorLoops) - simulatorCpuStart) / 1e3 / count;
         if (!hearing) {
             // Whatever another account's subscribers would hear has been sent by now: the PINGs answered below come after it.
             sockets.forEach(this::ping);
@@ -230,9 +256,10 @@ public final class ChannelEventBenchmark {
             throw new IllegalStateException(events.get() + " events heard, " + expected + " expected");
         }
         double rate = count / seconds;
-        out.printf("%d cancels, %d in flight, with %d subscribers%s: %.0f cancels/s, %.0f µs of CPU per cancel, %d events heard, none lost%n",
+        out.printf("%d cancels, %d in flight, with %d subscribers%s: %.0f cancels/s, %.0f µs of CPU per cancel (%.0f µs of it on the"
+                        + " simulator's event loop, the rest the load's, the subscribers' and the JVM's), %d events heard, none lost%n",
                 count, inFlight, subscribers, hearing || subscribers == 0 ? "" : " of another account", rate,
-                cpuMicrosPerCancel, events.get());
+                cpuMicrosPerCancel, simulatorMicrosPerCancel, events.get());
         return rate;
     }
 

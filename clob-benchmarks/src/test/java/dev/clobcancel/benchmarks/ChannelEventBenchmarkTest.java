@@ -20,10 +20,12 @@ class ChannelEventBenchmarkTest {
         String printed = bytes.toString(StandardCharsets.UTF_8);
         assertThat(printed)
                 .contains("warm-up: 40 cancels, 8 in flight, with 1 subscribers:")
+                .contains("warm-up: event delay, 4 sequential cancels:")
                 .containsPattern("the JIT compilers took \\d+% of that phase")
                 .contains("40 cancels, 8 in flight, with 0 subscribers:", "0 events heard, none lost")
                 .contains("with 1 subscribers:", "40 events heard")
                 .contains("with 100 subscribers:", "4000 events heard")
+                .containsPattern("µs of CPU per cancel \\(\\d+ µs of it on the simulator's event loop")
                 .contains("with 100 subscribers of another account:")
                 .contains("event delay, 4 sequential cancels:", "event delay, 10 sequential cancels:")
                 .containsPattern("cancel rate: 0 subscribers \\d+/s, 1 subscriber \\d+/s .*100 subscribers of another account \\d+/s .*"

@@ -102,6 +102,33 @@ class CancelConfirmerTest {
     }
 
     @Test
+    void anEventThatCameBeforeTheAnswerSettlesTheOrderWithoutWaiting() throws Exception {
+        OrderId id = OrderId.of("0x" + "ab".repeat(32)); // HeldServer.CANCELED's order
+        try (HeldServer exchange = HeldServer.plain();
+             ClobHttpClient heldClient = ClobHttpClient.builder().host(exchange.uri()).credentials(CREDS)
+                     .address(TestSupport.ADDRESS).retryPolicy(RetryPolicy.none()).build()) {
+            CompletionStage<ConfirmedCancel> confirmed = CancelConfirmer.builder(heldClient, channel).scheduler(time).build()
+                    .cancelAndConfirm(id);
+            assertThat(channelServer.nextMessage()).contains("\"type\":\"user\"");
+            assertThat(channelServer.nextMessage()).isEqualTo("PING");
+            channelServer.send("PONG");
+            var cancel = exchange.next(); // sent, and held: no answer yet
+            // Listeners hear an event in the order they subscribed: once this one, subscribed after the
+            // confirmer, has heard the event, the confirmer has too.
+            java.util.concurrent.CompletableFuture<Void> heard = new java.util.concurrent.CompletableFuture<>();
+            result(channel.subscribe(event -> heard.complete(null)));
+            channelServer.send(cancellation(id));
+            heard.get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            cancel.response().putHeader("Content-Type", "application/json").end(HeldServer.CANCELED);
+
+            assertThat(only(result(confirmed))).isEqualTo(new Settlement(id.value(), State.CANCELED,
+                    Evidence.CANCELLATION_EVENT, "status CANCELED"));
+            assertThat(time.has(EVENT_WAIT)).as("the order did not wait for an event it already had").isFalse();
+        }
+    }
+
+    @Test
     void anOrderWhoseEventDoesNotComeWithinTheWaitIsSettledByReadingIt() throws Exception {
         OrderId id = liveOrder(sim);
 

@@ -86,14 +86,16 @@ class ConfirmedCancelsOnTheSimulatorTest {
     }
 
     @Test
-    void aCanceledOrderIsSettledByItsCancellationEventWhichCameBeforeTheAnswer() throws Exception {
+    void aCanceledOrderIsSettledByItsCancellationEvent() throws Exception {
         OrderId id = liveOrder(sim);
 
         ConfirmedCancel confirmed = result(confirmer().cancelAndConfirm(id));
 
+        // The simulator writes the event before the answer, but the two come on two connections, which
+        // the client's threads may read in either order: whether the order waited for its event is the
+        // machine's scheduling (CancelConfirmerTest holds the answer back to test the event coming first).
         assertThat(only(confirmed)).isEqualTo(new Settlement(id.value(), State.CANCELED, Evidence.CANCELLATION_EVENT,
                 "status CANCELED"));
-        assertThat(time.has(EVENT_WAIT)).as("no order had to wait for its event").isFalse();
     }
 
     @Test

@@ -229,11 +229,15 @@ final class CancelRequests {
 
     /** Signs and sends {@code body} to {@code path}, afresh for each attempt, within {@code within} or the client's deadline. */
     private CompletableFuture<CancelResult> send(String path, byte[] body, Duration within) {
-        return requests.send(HttpMethod.DELETE, path, body, within, Responses::cancelResult);
+        return send(path, body, within, null);
     }
 
-    /** Signs and sends {@code body} to {@code path} with the retry rules of {@code decider}. */
+    /**
+     * Signs and sends {@code body} to {@code path} with the retry rules of {@code decider} (null: the
+     * policy); the result says how many times it was sent.
+     */
     CompletableFuture<CancelResult> send(String path, byte[] body, Duration within, RetryingCalls.Decider decider) {
-        return requests.send(HttpMethod.DELETE, path, "", body, within, decider, Responses::cancelResult);
+        return requests.sendCounted(HttpMethod.DELETE, path, body, within, decider, Responses::cancelResult)
+                .thenApply(answer -> answer.attempts() == 1 ? answer.value() : answer.value().withAttempts(answer.attempts()));
     }
 }

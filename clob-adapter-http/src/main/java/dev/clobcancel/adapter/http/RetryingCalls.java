@@ -103,6 +103,22 @@ final class RetryingCalls {
 
     /** As {@link #call(String, Duration, Function)}, deciding after each failure with {@code decider} (null: the policy). */
     <T> CompletableFuture<T> call(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
+        return start(what, within, decider, attempt).result();
+    }
+
+    /** What a call answered, and how many times it was sent to get that answer. */
+    record Counted<T>(T value, int attempts) {
+    }
+
+    /** As {@link #call(String, Duration, Decider, Function)}, with how many attempts the answer took. */
+    <T> CompletableFuture<Counted<T>> callCounted(String what, Duration within, Decider decider,
+                                                  Function<Duration, CompletionStage<T>> attempt) {
+        Call<T> call = start(what, within, decider, attempt);
+        // Read once the answer is in: no attempt follows an answer, so the count is final.
+        return call.result().thenApply(value -> new Counted<>(value, call.sent().get()));
+    }
+
+    private <T> Call<T> start(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Instant now = clock.instant();
         Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
@@ -113,10 +129,10 @@ final class RetryingCalls {
         if (closed.get()) {
             // Checked after registering, so that a close() racing with this call cannot miss it.
             result.completeExceptionally(new ClientClosedException("the client is closed: " + what + " was not sent", 0));
-            return result;
+            return call;
         }
         run(call, 1, now);
-        return result;
+        return call;
     }
 
     /** Attempt number {@code attempt}, starting {@code now}: it gets what is left of the deadline, at most. */

@@ -22,6 +22,7 @@ import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import dev.clobcancel.simulator.junit.ClobSimulatorTest;
+import dev.clobcancel.simulator.time.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -162,6 +163,25 @@ class CancelConfirmerTest {
         assertThat(only(result)).isEqualTo(new Settlement(id.value(), State.LIVE, Evidence.ORDER_READ, "status LIVE"));
         assertThat(result.answer()).isEmpty();
         assertThat(result.cancelFailure().orElseThrow()).isInstanceOf(TransportException.class);
+    }
+
+    @Test
+    void anOrderCalledAlreadyCanceledByARetriedCancelIsReadForItsFirstAttemptMayHaveCanceledIt() throws Exception {
+        OrderId id = liveOrder(sim);
+        sim.faults().add(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
+        // As if the first attempt had reached the exchange before its connection was lost.
+        sim.orders().cancel(CREDS.apiKey(), List.of(id));
+        ManualClock clock = ManualClock.at(java.time.Instant.now());
+        try (ClobHttpClient retrying = TestSupport.clientOf(sim).clock(clock).scheduler(new InstantScheduler(clock))
+                .retryPolicy(RetryPolicy.defaults().withRandom(TestSupport.MID_JITTER)).build()) {
+
+            ConfirmedCancel result = result(CancelConfirmer.builder(retrying, channel).scheduler(time).build().cancelAndConfirm(id));
+
+            assertThat(result.answer().orElseThrow().attempts()).isEqualTo(2);
+            assertThat(result.answer().orElseThrow().reasonNotCanceled(id)).hasValue("Order not found or already canceled");
+            assertThat(only(result).state()).isEqualTo(State.CANCELED);
+            assertThat(only(result).evidence()).as("read, not taken at the refusal's word").isEqualTo(Evidence.ORDER_READ);
+        }
     }
 
     @Test

@@ -91,7 +91,35 @@ class RetryTest {
         CancelResult result = result(client.cancelOrder(id));
 
         assertThat(result.wasCanceled(id)).isTrue();
+        assertThat(result.attempts()).isEqualTo(3);
         assertThat(scheduler.delays()).containsExactly(Duration.ofMillis(1500), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void anAnswerAfterALostOneSaysItsRequestWasSentTwiceForTheFirstMayHaveCanceledWhatItCallsAlreadyCanceled() throws Exception {
+        fault(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
+        OrderId id = liveOrder(sim);
+        // As if the first attempt had reached the exchange before its connection was lost.
+        sim.orders().cancel(CREDS.apiKey(), List.of(id));
+
+        CancelResult result = result(client.cancelOrder(id));
+
+        assertThat(result.wasCanceled(id)).isFalse();
+        assertThat(result.reasonNotCanceled(id)).isPresent();
+        assertThat(result.attempts()).as("an id listed as already canceled may be this call's own").isEqualTo(2);
+    }
+
+    @Test
+    void aBatchSaysTheMostTimesAnyOfItsRequestsWasSent() throws Exception {
+        fault(FaultRule.respond(425).path("/orders").times(1).build());
+        List<OrderId> ids = List.of(liveOrder(sim), liveOrder(sim));
+
+        CancelResult result = result(client.cancelOrders(ids));
+
+        assertThat(result.canceled()).containsExactlyElementsOf(ids);
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result(client.cancelOrders(List.of(liveOrder(sim), liveOrder(sim)))).attempts())
+                .as("sent once when nothing failed").isEqualTo(1);
     }
 
     @Test

@@ -188,7 +188,7 @@ final class Confirmation implements UserEventListener {
                 String reason = reasons.get(key);
                 if (cancellationsSeen.containsKey(key)) {
                     settle(key, State.CANCELED, Evidence.CANCELLATION_EVENT, "status " + cancellationsSeen.get(key));
-                } else if (reason != null && refusalState(reason) != null) {
+                } else if (reason != null && refusalSettles(reason, value.attempts())) {
                     settle(key, refusalState(reason), Evidence.REFUSAL, reason);
                 } else if (answeredCanceled.contains(key) && channelUp && !eventsMayBeLost) {
                     awaitingEvent.add(key);
@@ -343,6 +343,16 @@ final class Confirmation implements UserEventListener {
             finished = finishedIfAllSettled();
         }
         complete(finished);
+    }
+
+    /**
+     * Whether a refusal settles the order: one that says where it is, except "not found or already
+     * canceled" from a request sent more than once, whose earlier attempt may have canceled the
+     * order itself: that one is read.
+     */
+    static boolean refusalSettles(String reason, int attempts) {
+        State state = refusalState(reason);
+        return state != null && (state != State.NOT_FOUND || attempts == 1);
     }
 
     /** A refusal that settles the order, or null for one that does not say where it is. */

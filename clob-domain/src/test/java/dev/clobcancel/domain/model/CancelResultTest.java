@@ -111,4 +111,22 @@ class CancelResultTest {
         assertThat(result.rateLimit()).isEqualTo(state);
         assertThat(CancelResult.merge(List.of(result, CancelResult.empty())).rateLimit()).isEqualTo(state);
     }
+
+    @Test
+    void aResultSaysHowManyTimesItsRequestWasSentTheMostOfAnyItWasMadeOf() {
+        CancelResult once = new CancelResult(List.of(A), Map.of());
+        CancelResult twice = new CancelResult(List.of(), Map.of(B, "Order not found or already canceled")).withAttempts(2);
+
+        assertThat(once.attempts()).isEqualTo(1);
+        assertThat(CancelResult.empty().attempts()).isEqualTo(1);
+        assertThat(twice.attempts()).isEqualTo(2);
+        assertThat(twice.withRateLimit(RateLimitState.NONE).withMethod(CancelMethod.LISTED_ORDERS).attempts()).isEqualTo(2);
+        assertThat(CancelResult.merge(List.of(once, twice)).attempts()).isEqualTo(2);
+        assertThat(once.amendedBy(twice).attempts()).isEqualTo(2);
+        assertThat(twice.amendedBy(once).attempts()).isEqualTo(2);
+        assertThat(twice).isNotEqualTo(twice.withAttempts(1)).isEqualTo(twice.withAttempts(2));
+        assertThat(twice.toString()).contains("attempts=2");
+        assertThatThrownBy(() -> once.withAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("1 or more");
+    }
 }

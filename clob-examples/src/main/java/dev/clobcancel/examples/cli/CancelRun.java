@@ -95,6 +95,10 @@ final class CancelRun {
         }
         Map<String, String> notCanceled = notCanceled(result, requested);
         notCanceled.forEach((id, reason) -> err.println(name + ": order " + id + " was not canceled: " + reason));
+        if (result.attempts() > 1 && !notCanceled.isEmpty()) {
+            err.println(name + ": the request was sent " + result.attempts() + " times, an earlier attempt getting no answer: "
+                    + "it may have canceled an order listed above as not found or already canceled (clob cancel --confirm reads them)");
+        }
         return notCanceled.isEmpty() ? ExitCodes.OK : ExitCodes.NOT_CANCELED;
     }
 

@@ -8,6 +8,7 @@ import dev.clobcancel.domain.model.OrderId;
 import dev.clobcancel.simulator.ClobSimulator;
 import dev.clobcancel.simulator.exchange.OrderStatus;
 import dev.clobcancel.simulator.exchange.OrderView;
+import dev.clobcancel.simulator.faults.FaultAction;
 import dev.clobcancel.simulator.faults.FaultRule;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -239,6 +240,22 @@ class CancelCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(cli.retryDelays()).hasSize(2);
         assertThat(status(order)).isEqualTo(OrderStatus.CANCELED);
+    }
+
+    @Test
+    void anOrderListedAsAlreadyCanceledAfterARetryIsSaidToMaybeBeThisCallsOwn() {
+        simulator.faults().add(FaultRule.of(FaultAction.RESET).path("/order").times(1).build());
+        String order = placeOrder();
+        // As if the first attempt had reached the exchange before its connection was lost.
+        simulator.orders().cancel(ACCOUNT.credentials().apiKey(), List.of(OrderId.of(order)));
+
+        CliRunner.Run run = cancel(ACCOUNT.env(), order);
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not canceled: Order not found or already canceled")
+                .contains("the request was sent 2 times, an earlier attempt getting no answer: it may have canceled an order "
+                        + "listed above as not found or already canceled");
+        assertThat(cancel(ACCOUNT.env(), order).err()).as("sent once: no such line").doesNotContain("was sent");
     }
 
     @Test

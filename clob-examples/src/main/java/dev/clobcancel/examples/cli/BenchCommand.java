@@ -212,18 +212,12 @@ final class BenchCommand extends ExchangeClientCommand {
                     });
                     return;
                 }
-                record(i, id, sent, answer.getNow(null), answer.isCompletedExceptionally() ? failureOf(answer) : null);
-            }
-        }
-
-        private static Throwable failureOf(CompletableFuture<?> answer) {
-            try {
-                answer.join();
-                return null;
-            } catch (CompletionException e) {
-                return e.getCause();
-            } catch (RuntimeException e) {
-                return e;
+                // Answered already (a failure can come before this line, on the event loop): recorded here and now.
+                // Not getNow, which throws a failure rather than return it.
+                answer.handle((result, failure) -> {
+                    record(i, id, sent, result, failure);
+                    return null;
+                });
             }
         }
 

@@ -92,8 +92,9 @@ final class Connection {
     }
 
     /**
-     * Sends {@code text} (UTF-8, not to be changed after) {@code delayMs} from now (0: as soon as the socket takes it): put on the
-     * socket at once when offered on the socket's own loop with nothing queued, queued otherwise.
+     * Sends {@code text} (UTF-8, not to be changed after) {@code delayMs} from now (0: as soon as
+     * the socket takes it): put on the socket at once when offered on the socket's own loop with
+     * nothing queued, queued otherwise.
      * Returns the message's place to wait for, or 0 when there is nothing to wait for: the
      * connection is closed or behind (its client reads slowly, or a delay holds its queue), or the
      * message is delayed. A full queue disconnects the client.
@@ -186,7 +187,7 @@ final class Connection {
                     done = release(written);
                     break;
                 }
-                // The socket holds as much as it may unsent: the client is behind. Its drain handler says when it is not.
+                // The socket holds as much as it may unsent: the client is behind. resumeWhenOut says when it is not.
                 if (!netty.isWritable()) {
                     draining = false;
                     blocked = true;
@@ -267,10 +268,18 @@ final class Connection {
             batch.due.add(connection);
         }
 
-        /** By index: a waiter let go by one flush may put on another socket, which joins this same pass. */
+        /**
+         * By index: a waiter let go by one flush may put on another socket, which joins this same
+         * pass. One connection's failure is logged and stops no other: the batch must end empty, or
+         * no later turn would schedule its flush.
+         */
         private void flush() {
             for (int i = 0; i < due.size(); i++) {
-                due.get(i).flush();
+                try {
+                    due.get(i).flush();
+                } catch (RuntimeException e) {
+                    LOG.warn("{}: flushing failed", due.get(i), e);
+                }
             }
             due.clear();
         }

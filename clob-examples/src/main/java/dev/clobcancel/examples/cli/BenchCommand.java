@@ -14,7 +14,6 @@ import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -256,24 +255,12 @@ final class BenchCommand extends ExchangeClientCommand {
         Run run() throws InterruptedException {
             long jitBefore = jitMillis();
             long started = System.nanoTime();
-            // A request goes out on the event loop Vert.x gave the thread that sent it, and a chain goes on
-            // from the loop its answer came on: chains started from one thread would all share one loop.
-            // Started from a thread per core, they spread over the client's loops, as an application's own
-            // threads would spread its cancels (a cold run of 20,000: 2.53 s against 3.03 s, median of four).
-            int starters = Math.min(chains, Runtime.getRuntime().availableProcessors());
-            List<Thread> threads = new ArrayList<>(starters);
-            for (int t = 0; t < starters; t++) {
-                int first = t;
-                Thread thread = new Thread(() -> {
-                    for (int i = first; i < chains; i += starters) {
-                        goOn(this::chain);
-                    }
-                }, "clob-bench-start-" + t);
-                thread.start();
-                threads.add(thread);
-            }
-            for (Thread thread : threads) {
-                thread.join();
+            // Started from this one thread, the chains share the event loop Vert.x gave it (a chain goes on from
+            // the loop its answer came on). Started from a thread per core they spread over two loops: a cold run
+            // of 20,000 took 2.53 s against 3.03 s, but a warm one fell from about 20,000 to 13,000/s, the client's
+            // two loops leaving the simulator and the JIT too little of the two cores (docs/benchmarks.md).
+            for (int i = 0; i < chains; i++) {
+                goOn(this::chain);
             }
             chainsDone.await();
             wallNanos = System.nanoTime() - started;

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -60,24 +63,49 @@ public final class ClobCli implements Callable<Integer> {
     /** As above; {@code heartbeats} gives {@code heartbeat} what it runs by (tests, their stop and timers). */
     static CommandLine commandLine(Map<String, String> env, Clock clock, UnaryOperator<ClobHttpClientBuilder> tuning,
                                    Supplier<HeartbeatLifecycle> heartbeats) {
+        return commandLine(subcommands(env, clock, tuning, heartbeats).values());
+    }
+
+    /**
+     * The tree a run of {@code args} needs: when they begin with a command's name, that command
+     * alone under {@code clob} (picocli reads every command it is given, which for all of them is
+     * about a fifth of a second of a short run's start on a slow machine); otherwise all of them.
+     */
+    static CommandLine commandLineFor(String[] args, Map<String, String> env, Clock clock) {
+        Map<String, Supplier<Object>> all = subcommands(env, clock, UnaryOperator.identity(), HeartbeatLifecycle.Process::new);
+        Supplier<Object> named = args.length > 0 ? all.get(args[0]) : null;
+        return commandLine(named != null ? List.of(named) : all.values());
+    }
+
+    /** Each command by its name, made only when asked for; in the order {@code clob --help} lists them. */
+    static Map<String, Supplier<Object>> subcommands(Map<String, String> env, Clock clock,
+                                                     UnaryOperator<ClobHttpClientBuilder> tuning,
+                                                     Supplier<HeartbeatLifecycle> heartbeats) {
         Objects.requireNonNull(env, "env");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tuning, "tuning");
+        Objects.requireNonNull(heartbeats, "heartbeats");
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("demo", DemoCommand::new);
+        commands.put("cancel", () -> new CancelCommand(env, clock, tuning));
+        commands.put("cancel-all", () -> new CancelAllCommand(env, clock, tuning));
+        commands.put("cancel-market", () -> new CancelMarketCommand(env, clock, tuning));
+        commands.put("heartbeat", () -> new HeartbeatCommand(env, clock, tuning, heartbeats));
+        commands.put("sign", () -> new SignCommand(env, clock));
+        commands.put("bench", () -> new BenchCommand(env, clock, tuning));
+        return commands;
+    }
+
+    private static CommandLine commandLine(Collection<Supplier<Object>> commands) {
         CommandLine cli = new CommandLine(new ClobCli());
-        cli.addSubcommand(new DemoCommand());
-        cli.addSubcommand(new CancelCommand(env, clock, tuning));
-        cli.addSubcommand(new CancelAllCommand(env, clock, tuning));
-        cli.addSubcommand(new CancelMarketCommand(env, clock, tuning));
-        cli.addSubcommand(new HeartbeatCommand(env, clock, tuning, Objects.requireNonNull(heartbeats, "heartbeats")));
-        cli.addSubcommand(new SignCommand(env, clock));
-        cli.addSubcommand(new BenchCommand(env, clock, tuning));
+        commands.forEach(command -> cli.addSubcommand(command.get()));
         cli.setParameterExceptionHandler(ClobCli::onBadUsage);
         cli.setExecutionExceptionHandler(ClobCli::onInternalError);
         return cli;
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(System.getenv(), Clock.systemUTC()).execute(args));
+        System.exit(commandLineFor(args, System.getenv(), Clock.systemUTC()).execute(args));
     }
 
     /** {@code clob} alone is a usage error: there is nothing to do without a command. */

@@ -2,7 +2,10 @@ package dev.clobcancel.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
 
 /** The {@code clob} command itself: its help, and what it does without a command. */
@@ -46,5 +49,26 @@ class ClobCliTest {
             assertThat(run.out()).as(command).contains("--host", "--deadline-ms", "--no-retry", "CLOB_SECRET", "Exit codes:");
         }
         assertThat(cli.run(Map.of(), "cancel-market", "--help").out()).contains("--market", "--asset-id");
+    }
+
+    @Test
+    void eachCommandIsListedUnderItsOwnName() {
+        ClobCli.subcommands(Map.of(), Clock.systemUTC(), UnaryOperator.identity(), HeartbeatLifecycle.Process::new)
+                .forEach((name, command) -> assertThat(new CommandLine(command.get()).getCommandName()).isEqualTo(name));
+    }
+
+    @Test
+    void aRunNamingACommandBuildsThatOneAndItsHelpIsTheSame() {
+        String[] args = {"bench", "--help"};
+        CommandLine alone = ClobCli.commandLineFor(args, Map.of(), Clock.systemUTC());
+        CommandLine all = ClobCli.commandLine(Map.of(), Clock.systemUTC());
+
+        assertThat(alone.getSubcommands()).containsOnlyKeys("bench");
+        assertThat(alone.getSubcommands().get("bench").getUsageMessage())
+                .isEqualTo(all.getSubcommands().get("bench").getUsageMessage());
+        for (String[] other : new String[][] {{}, {"--help"}, {"bnech"}, {"--version"}}) {
+            assertThat(ClobCli.commandLineFor(other, Map.of(), Clock.systemUTC()).getSubcommands().keySet()).as(String.join(" ", other))
+                    .containsExactlyElementsOf(all.getSubcommands().keySet());
+        }
     }
 }

@@ -237,7 +237,7 @@ final class CancelRequests {
      * policy); the result says how many times it was sent.
      */
     CompletableFuture<CancelResult> send(String path, byte[] body, Duration within, RetryingCalls.Decider decider) {
-        return requests.sendCounted(HttpMethod.DELETE, path, body, within, decider, Responses::cancelResult)
-                .thenApply(answer -> answer.attempts() == 1 ? answer.value() : answer.value().withAttempts(answer.attempts()));
+        return requests.send(HttpMethod.DELETE, path, "", body, within, decider,
+                (answer, attempts) -> attempts == 1 ? answer : answer.withAttempts(attempts), Responses::cancelResult);
     }
 }

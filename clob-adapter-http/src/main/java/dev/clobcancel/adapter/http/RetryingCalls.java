@@ -59,8 +59,8 @@ final class RetryingCalls {
     }
 
     /** One call: {@code attempt} is given each attempt's timeout, and must sign and send afresh. */
-    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Decider decider, Duration deadline,
-                           Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier,
+    private record Call<T>(String what, Function<Duration, CompletionStage<T>> attempt, Decider decider, Stamp<T> stamp,
+                           Duration deadline, Instant deadlineAt, CompletableFuture<T> result, List<ClobException> earlier,
                            AtomicInteger sent) {
     }
 
@@ -103,36 +103,32 @@ final class RetryingCalls {
 
     /** As {@link #call(String, Duration, Function)}, deciding after each failure with {@code decider} (null: the policy). */
     <T> CompletableFuture<T> call(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
-        return start(what, within, decider, attempt).result();
+        return call(what, within, decider, (answer, attempts) -> answer, attempt);
     }
 
-    /** What a call answered, and how many times it was sent to get that answer. */
-    record Counted<T>(T value, int attempts) {
+    /** Gives an answer the number of times its request was sent, as a {@code CancelResult} carries it. */
+    @FunctionalInterface
+    interface Stamp<T> {
+        T with(T answer, int attempts);
     }
 
-    /** As {@link #call(String, Duration, Decider, Function)}, with how many attempts the answer took. */
-    <T> CompletableFuture<Counted<T>> callCounted(String what, Duration within, Decider decider,
-                                                  Function<Duration, CompletionStage<T>> attempt) {
-        Call<T> call = start(what, within, decider, attempt);
-        // Read once the answer is in: no attempt follows an answer, so the count is final.
-        return call.result().thenApply(value -> new Counted<>(value, call.sent().get()));
-    }
-
-    private <T> Call<T> start(String what, Duration within, Decider decider, Function<Duration, CompletionStage<T>> attempt) {
+    /** As {@link #call(String, Duration, Decider, Function)}, the answer stamped with how many times the request was sent. */
+    <T> CompletableFuture<T> call(String what, Duration within, Decider decider, Stamp<T> stamp,
+                                  Function<Duration, CompletionStage<T>> attempt) {
         CompletableFuture<T> result = new CompletableFuture<>();
         Instant now = clock.instant();
         Duration limit = within != null && within.compareTo(deadline) < 0 ? within : deadline;
-        Call<T> call = new Call<>(what, attempt, decider != null ? decider : policy::decide, limit, now.plus(limit), result,
+        Call<T> call = new Call<>(what, attempt, decider != null ? decider : policy::decide, stamp, limit, now.plus(limit), result,
                 new ArrayList<>(), new AtomicInteger());
         inFlight.put(result, call);
         result.whenComplete((value, failure) -> inFlight.remove(result));
         if (closed.get()) {
             // Checked after registering, so that a close() racing with this call cannot miss it.
             result.completeExceptionally(new ClientClosedException("the client is closed: " + what + " was not sent", 0));
-            return call;
+            return result;
         }
         run(call, 1, now);
-        return call;
+        return result;
     }
 
     /** Attempt number {@code attempt}, starting {@code now}: it gets what is left of the deadline, at most. */
@@ -152,7 +148,7 @@ final class RetryingCalls {
         }
         answer.whenComplete((value, failure) -> {
             if (failure == null) {
-                call.result().complete(value);
+                call.result().complete(call.stamp().with(value, attempt));
             } else if (unwrap(failure) instanceof ClobException clob) {
                 afterFailure(call, attempt, clob);
             } else {

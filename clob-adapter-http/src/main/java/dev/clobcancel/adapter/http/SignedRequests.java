@@ -64,19 +64,16 @@ final class SignedRequests {
      */
     <T> CompletableFuture<T> send(HttpMethod method, String path, String query, byte[] body, Duration within,
                                   RetryingCalls.Decider decider, Responses.Reader<T> reader) {
-        String what = method.name() + " " + path;
-        return calls.call(what, within, decider, timeout -> attempt(method, path, query, body, timeout, what, reader));
+        return send(method, path, query, body, within, decider, (answer, attempts) -> answer, reader);
     }
 
-    /**
-     * As {@link #send(HttpMethod, String, String, byte[], Duration, RetryingCalls.Decider, Responses.Reader)},
-     * with how many times the request was sent to get the answer.
-     */
-    <T> CompletableFuture<RetryingCalls.Counted<T>> sendCounted(HttpMethod method, String path, byte[] body, Duration within,
-                                                                RetryingCalls.Decider decider, Responses.Reader<T> reader) {
+    /** As above, the answer stamped with how many times the request was sent. */
+    <T> CompletableFuture<T> send(HttpMethod method, String path, String query, byte[] body, Duration within,
+                                  RetryingCalls.Decider decider, RetryingCalls.Stamp<T> stamp, Responses.Reader<T> reader) {
         String what = method.name() + " " + path;
-        return calls.callCounted(what, within, decider, timeout -> attempt(method, path, "", body, timeout, what, reader));
+        return calls.call(what, within, decider, stamp, timeout -> attempt(method, path, query, body, timeout, what, reader));
     }
+
 
     /** One attempt within {@code timeout}; reading the exchange's clock first, if need be, counts against it. */
     private <T> CompletableFuture<T> attempt(HttpMethod method, String path, String query, byte[] body, Duration timeout,

@@ -19,10 +19,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { newMarket, newSecret, seedOrders, walletFor } from "../interop/lib/accounts.mjs";
-import { adminExpect, killSimulatorNow, simPid, startSimulator, stopSimulator } from "../interop/lib/sim.mjs";
+import { adminExpect, killSimulatorNow, procStat, simPid, startSimulator, stopSimulator } from "../interop/lib/sim.mjs";
 
 const CHILD_TIMEOUT_MS = 300_000;
-const TICKS_PER_SEC = 100; // USER_HZ of /proc/<pid>/stat on Linux
 
 function parseArgs(argv) {
   const opts = { dirs: [], n: 20_000, rounds: 2 };
@@ -47,8 +46,8 @@ function usage(problem) {
 
 /** User and system CPU seconds of a live process, from /proc. */
 function cpuOf(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return { user: Number(fields[11]) / TICKS_PER_SEC, sys: Number(fields[12]) / TICKS_PER_SEC };
+  const stat = procStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  return { user: stat.userMs / 1000, sys: stat.sysMs / 1000 };
 }
 
 function run(cmd, args, env = {}) {

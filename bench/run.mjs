@@ -22,7 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { newMarket, newSecret, seedOrders, walletFor } from "../interop/lib/accounts.mjs";
-import { adminExpect } from "../interop/lib/sim.mjs";
+import { adminExpect, procStat } from "../interop/lib/sim.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, "..");
@@ -135,20 +135,17 @@ async function startSim(moreOpts = []) {
 function simJitCpuMs() {
   const dir = `/proc/${sim.pid}/task`;
   if (!existsSync(dir)) return null;
-  let ticks = 0;
+  let ms = 0;
   for (const task of readdirSync(dir)) {
     let stat;
     try {
-      stat = readFileSync(`${dir}/${task}/stat`, "utf8");
+      stat = procStat(readFileSync(`${dir}/${task}/stat`, "utf8"));
     } catch {
       continue; // the thread ended meanwhile
     }
-    const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-    if (!/^C[12] CompilerThre/.test(name)) continue;
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]); // utime and stime, in USER_HZ (100) ticks
+    if (/^C[12] CompilerThre/.test(stat.name)) ms += stat.userMs + stat.sysMs;
   }
-  return ticks * 10;
+  return ms;
 }
 
 /** The simulator's resident memory, from /proc: {rssMiB, hwmMiB}. */

@@ -26,6 +26,20 @@ export function simPid() {
   return sim ? sim.child.pid : null;
 }
 
+/**
+ * One /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat: the thread's or process's name, and its user
+ * and system CPU in milliseconds (the name is between the first "(" and the last ")": it may hold both).
+ */
+export function procStat(text) {
+  const USER_HZ = 100; // the ticks of utime and stime on Linux
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  return {
+    name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")),
+    userMs: (Number(fields[11]) * 1000) / USER_HZ,
+    sysMs: (Number(fields[12]) * 1000) / USER_HZ,
+  };
+}
+
 /** How the simulator process ended, or "running". */
 export function simExitStatus() {
   if (!sim) return "never started";

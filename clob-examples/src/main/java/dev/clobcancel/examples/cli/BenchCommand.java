@@ -129,7 +129,7 @@ final class BenchCommand extends ExchangeClientCommand {
         Arrays.sort(sorted);
         double secs = run.wallNanos / 1e9;
         Figures figures = new Figures(n, run.canceled.get(), round(secs, 3), round(n / secs, 1),
-                round(percentile(sorted, 50) / 1e6, 3), round(percentile(sorted, 99) / 1e6, 3), run.jitMillis);
+                round(percentile(sorted, 50) / 1e6, 3), round(percentile(sorted, 99) / 1e6, 3), run.jitMillisInPass);
         PrintWriter out = spec.commandLine().getOut();
         try {
             out.println(JSON.writeValueAsString(figures));
@@ -179,7 +179,7 @@ final class BenchCommand extends ExchangeClientCommand {
         private final CountDownLatch chainsDone;
         long wallNanos;
         /** The JIT compilers' time during the pass, or null where the JVM does not measure it. */
-        Long jitMillis;
+        Long jitMillisInPass;
 
         Run(ClobHttpClient client, List<OrderId> ids, int concurrency) {
             this.client = client;
@@ -265,7 +265,7 @@ final class BenchCommand extends ExchangeClientCommand {
             chainsDone.await();
             wallNanos = System.nanoTime() - started;
             long jitAfter = jitMillis();
-            jitMillis = jitBefore < 0 || jitAfter < 0 ? null : jitAfter - jitBefore;
+            jitMillisInPass = jitBefore < 0 || jitAfter < 0 ? null : jitAfter - jitBefore;
             if (bug.get() != null) {
                 throw new IllegalStateException("a cancel failed unexpectedly: " + bug.get(), bug.get());
             }
